@@ -1,0 +1,62 @@
+"""exportdocs: typed export contracts, costing, order workflow and trade documents.
+
+The public API is what ``__all__`` lists; modules with a leading underscore are
+internals and may change without notice.
+"""
+
+from __future__ import annotations
+
+from exportdocs._country import Country
+from exportdocs._incoterms import (
+    Cover,
+    Incoterm,
+    NamedPlace,
+    Obligations,
+    Side,
+    TradeTerm,
+    TransportMode,
+)
+from exportdocs._money import Currency, Money
+from exportdocs._places import Place, PlaceKind
+from exportdocs._units import Unit
+from exportdocs.exceptions import (
+    ConcurrencyConflictError,
+    CurrencyMismatchError,
+    ExportDocsError,
+    FontNotFoundError,
+    OrderNotFoundError,
+    Problem,
+    RenderError,
+    StoreError,
+    ValidationError,
+    WorkflowError,
+)
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "ConcurrencyConflictError",
+    "Country",
+    "Cover",
+    "Currency",
+    "CurrencyMismatchError",
+    "ExportDocsError",
+    "FontNotFoundError",
+    "Incoterm",
+    "Money",
+    "NamedPlace",
+    "Obligations",
+    "OrderNotFoundError",
+    "Place",
+    "PlaceKind",
+    "Problem",
+    "RenderError",
+    "Side",
+    "StoreError",
+    "TradeTerm",
+    "TransportMode",
+    "Unit",
+    "ValidationError",
+    "WorkflowError",
+    "__version__",
+]
