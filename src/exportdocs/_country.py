@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 import pycountry
@@ -49,6 +49,9 @@ class Country:
     """
 
     alpha_2: str = attrs.field(converter=_alpha_2_field)
+
+    #: Problems are reported at the path of the field holding the country.
+    __scalar__: ClassVar[bool] = True
 
     def __attrs_post_init__(self) -> None:
         check(self)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 import pycountry
@@ -96,6 +96,9 @@ class Currency:
     """
 
     code: str = attrs.field(converter=_code_field)
+
+    #: Problems are reported at the path of the field holding the currency.
+    __scalar__: ClassVar[bool] = True
 
     def __attrs_post_init__(self) -> None:
         check(self)
@@ -250,13 +253,17 @@ class Money:
         if total_weight == 0:
             raise fail("weights must not all be zero", list(weights), "weights")
         quantum = self.currency.quantum
-        exact = [self.amount * w / total_weight for w in ws]
+        # Split the magnitude, then restore the sign, so that a negative amount is
+        # split exactly like its positive twin.
+        magnitude = abs(self.amount)
+        exact = [magnitude * w / total_weight for w in ws]
         shares = [e.quantize(quantum, rounding=ROUND_DOWN) for e in exact]
-        left = int((self.amount - sum(shares, Decimal(0))) / quantum)
+        left = int((magnitude - sum(shares, Decimal(0))) / quantum)
         order = sorted(range(len(ws)), key=lambda i: (-(exact[i] - shares[i]), i))
-        step = quantum if left >= 0 else -quantum
-        for i in order[: abs(left)]:
-            shares[i] += step
+        for i in order[:left]:
+            shares[i] += quantum
+        if self.amount < 0:
+            shares = [-s for s in shares]
         return tuple(Money(s, self.currency) for s in shares)
 
     # -- arithmetic ---------------------------------------------------------------

@@ -62,10 +62,13 @@ def check(obj: object, cross: Callable[[], Iterable[Problem]] | None = None) -> 
     they read the converted values.
     """
     problems: list[Problem] = []
-    for field in attrs.fields(cast(Any, type(obj))):
+    # A one-field wrapper (Country, Currency) reports at its holder's path, so a bad
+    # country shows as "buyer.country", not "buyer.country.alpha_2".
+    scalar = getattr(type(obj), "__scalar__", False)
+    for field in attrs.fields(cast("Any", type(obj))):
         value = getattr(obj, field.name)
         if type(value) is _Invalid:
-            problems.extend(p.prefixed(field.name) for p in value.problems)
+            problems.extend(p if scalar else p.prefixed(field.name) for p in value.problems)
     if not problems and cross is not None:
         problems.extend(cross())
     if problems:
