@@ -19,6 +19,14 @@ from exportdocs._incoterms import (
 from exportdocs._money import Currency, Money
 from exportdocs._places import Place, PlaceKind
 from exportdocs._units import Unit
+from exportdocs._words import (
+    CentsStyle,
+    amount_in_words,
+    chinese_uppercase,
+    packages_in_words,
+    packages_in_words_zh,
+    rmb_uppercase,
+)
 from exportdocs.exceptions import (
     ConcurrencyConflictError,
     CurrencyMismatchError,
@@ -35,6 +43,7 @@ from exportdocs.exceptions import (
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "CentsStyle",
     "ConcurrencyConflictError",
     "Country",
     "Cover",
@@ -59,4 +68,9 @@ __all__ = [
     "ValidationError",
     "WorkflowError",
     "__version__",
+    "amount_in_words",
+    "chinese_uppercase",
+    "packages_in_words",
+    "packages_in_words_zh",
+    "rmb_uppercase",
 ]
