@@ -17,6 +17,15 @@ from exportdocs._incoterms import (
     TransportMode,
 )
 from exportdocs._money import Currency, Money
+from exportdocs._payment import (
+    DaysAfter,
+    Instalment,
+    LetterOfCredit,
+    PaymentMethod,
+    PaymentTerms,
+    ScheduledPayment,
+    Trigger,
+)
 from exportdocs._places import Place, PlaceKind
 from exportdocs._units import Unit
 from exportdocs._words import (
@@ -49,21 +58,28 @@ __all__ = [
     "Cover",
     "Currency",
     "CurrencyMismatchError",
+    "DaysAfter",
     "ExportDocsError",
     "FontNotFoundError",
     "Incoterm",
+    "Instalment",
+    "LetterOfCredit",
     "Money",
     "NamedPlace",
     "Obligations",
     "OrderNotFoundError",
+    "PaymentMethod",
+    "PaymentTerms",
     "Place",
     "PlaceKind",
     "Problem",
     "RenderError",
+    "ScheduledPayment",
     "Side",
     "StoreError",
     "TradeTerm",
     "TransportMode",
+    "Trigger",
     "Unit",
     "ValidationError",
     "WorkflowError",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar, cast
 
@@ -181,3 +182,22 @@ def collect(items: Iterable[tuple[str, Callable[[], object]]]) -> Iterator[Probl
             run()
         except ValidationError as exc:
             yield from (p.prefixed(path) for p in exc.problems)
+
+
+def to_date(value: Any, path: str = "") -> dt.date:
+    """Accept a ``datetime.date`` or an ISO 8601 date string (``"2025-03-15"``)."""
+    if isinstance(value, dt.datetime):
+        raise fail("expected a date, not a datetime (drop the time of day)", value, path)
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        # Only YYYY-MM-DD: Python 3.11 widened fromisoformat, and a file must read the
+        # same on every supported Python.
+        text = value.strip()
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError as exc:
+                raise fail(f"not a real date ({exc})", value, path) from None
+        raise fail("expected an ISO 8601 date such as '2025-03-15'", value, path)
+    raise fail(f"expected a date, not {type(value).__name__}", value, path)
