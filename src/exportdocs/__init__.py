@@ -26,6 +26,16 @@ from exportdocs._payment import (
     ScheduledPayment,
     Trigger,
 )
+from exportdocs._marks import ShippingMarks, side_marks
+from exportdocs._packing import (
+    CartonContent,
+    CartonRange,
+    Dimensions,
+    LinePacking,
+    Packing,
+    PackingEntry,
+    PackingPlan,
+)
 from exportdocs._places import Place, PlaceKind
 from exportdocs._units import Unit
 from exportdocs._words import (
@@ -52,6 +62,8 @@ from exportdocs.exceptions import (
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "CartonContent",
+    "CartonRange",
     "CentsStyle",
     "ConcurrencyConflictError",
     "Country",
@@ -59,15 +71,20 @@ __all__ = [
     "Currency",
     "CurrencyMismatchError",
     "DaysAfter",
+    "Dimensions",
     "ExportDocsError",
     "FontNotFoundError",
     "Incoterm",
     "Instalment",
     "LetterOfCredit",
+    "LinePacking",
     "Money",
     "NamedPlace",
     "Obligations",
     "OrderNotFoundError",
+    "Packing",
+    "PackingEntry",
+    "PackingPlan",
     "PaymentMethod",
     "PaymentTerms",
     "Place",
@@ -75,6 +92,7 @@ __all__ = [
     "Problem",
     "RenderError",
     "ScheduledPayment",
+    "ShippingMarks",
     "Side",
     "StoreError",
     "TradeTerm",
@@ -89,4 +107,5 @@ __all__ = [
     "packages_in_words",
     "packages_in_words_zh",
     "rmb_uppercase",
+    "side_marks",
 ]
