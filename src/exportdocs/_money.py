@@ -19,7 +19,7 @@ import attrs
 import pycountry
 from babel.numbers import get_currency_precision
 
-from exportdocs._validation import check, fail, guard, to_decimal
+from exportdocs._validation import MAX_DECIMAL, check, fail, guard, to_decimal
 from exportdocs.exceptions import CurrencyMismatchError, Problem, ValidationError
 
 __all__ = ["Currency", "Money"]
@@ -207,6 +207,21 @@ class Money:
             total = total + value
         return total
 
+    @classmethod
+    def _unchecked(cls, amount: Decimal, currency: Currency) -> Money:
+        """Money from values the library has just computed from valid Money.
+
+        Skips re-validation (type, finiteness, places) for hot paths such as
+        allocation and costing; the magnitude is still checked, and anything out of
+        range goes through the validating constructor to raise its usual error.
+        """
+        if not -MAX_DECIMAL < amount < MAX_DECIMAL:
+            return cls(amount, currency)
+        money = object.__new__(cls)
+        object.__setattr__(money, "amount", amount)
+        object.__setattr__(money, "currency", currency)
+        return money
+
     # -- rounding -----------------------------------------------------------------
 
     def rounded(self, rounding: str = ROUND_HALF_UP) -> Money:
@@ -264,7 +279,7 @@ class Money:
             shares[i] += quantum
         if self.amount < 0:
             shares = [-s for s in shares]
-        return tuple(Money(s, self.currency) for s in shares)
+        return tuple(Money._unchecked(s, self.currency) for s in shares)
 
     # -- arithmetic ---------------------------------------------------------------
 
