@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
-import json
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import attrs
-import cattrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exportdocs import Incoterm, Money, ValidationError
+from exportdocs import Incoterm, Money, ValidationError, from_json, to_json
 from exportdocs._containers import ContainerSpec, ContainerType, estimate_containers
 from exportdocs._costing import (
     ApprovalBasis,
@@ -39,7 +35,6 @@ from exportdocs._costing import (
     quote,
     seller_bears,
 )
-from exportdocs._money import Currency
 from exportdocs._packing import Dimensions, Packing
 
 D = Decimal
@@ -624,29 +619,10 @@ def test_other_refusals() -> None:
 # -- output types -----------------------------------------------------------------------------
 
 
-def _converter() -> cattrs.Converter:
-    """The hooks of exportdocs' serialiser (Decimal as str, codes for currencies)."""
-    conv = cattrs.Converter(forbid_extra_keys=True)
-    conv.register_unstructure_hook(Decimal, lambda d: format(d, "f"))
-    conv.register_structure_hook(Decimal, lambda v, _: Decimal(v))
-    conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
-    conv.register_structure_hook(dt.date, lambda v, _: dt.date.fromisoformat(v))
-    conv.register_unstructure_hook(Currency, lambda c: c.code)
-    conv.register_structure_hook(Currency, lambda v, _: Currency(v))
-    conv.register_unstructure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
-    )
-    conv.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda v, t: t(v)
-    )
-    return conv
-
-
 def test_cost_sheet_round_trips_through_json() -> None:
     sheet = cost_sheet(two_lines(line=None))
-    conv = _converter()
-    text = json.dumps(conv.unstructure(sheet))
-    assert conv.structure(json.loads(text), CostSheet) == sheet
+    text = to_json(sheet)
+    assert from_json(CostSheet, text) == sheet
     assert '"margin_on_sale": "0.200' in text
 
 

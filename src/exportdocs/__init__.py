@@ -6,6 +6,7 @@ internals and may change without notice.
 
 from __future__ import annotations
 
+from exportdocs._contract import Contract
 from exportdocs._country import Country
 from exportdocs._incoterms import (
     Cover,
@@ -16,17 +17,9 @@ from exportdocs._incoterms import (
     TradeTerm,
     TransportMode,
 )
-from exportdocs._money import Currency, Money
-from exportdocs._payment import (
-    DaysAfter,
-    Instalment,
-    LetterOfCredit,
-    PaymentMethod,
-    PaymentTerms,
-    ScheduledPayment,
-    Trigger,
-)
+from exportdocs._insurance import InsuranceClause
 from exportdocs._marks import ShippingMarks, side_marks
+from exportdocs._money import Currency, Money
 from exportdocs._packing import (
     CartonContent,
     CartonRange,
@@ -36,7 +29,19 @@ from exportdocs._packing import (
     PackingEntry,
     PackingPlan,
 )
+from exportdocs._parties import BankAccount, Party
+from exportdocs._payment import (
+    DaysAfter,
+    Instalment,
+    LetterOfCredit,
+    PaymentMethod,
+    PaymentTerms,
+    ScheduledPayment,
+    Trigger,
+)
 from exportdocs._places import Place, PlaceKind
+from exportdocs._product import Discount, HSCode, LineItem, Product
+from exportdocs._serialize import SCHEMA_VERSION, from_dict, from_json, to_dict, to_json
 from exportdocs._units import Unit
 from exportdocs._words import (
     CentsStyle,
@@ -62,21 +67,28 @@ from exportdocs.exceptions import (
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "SCHEMA_VERSION",
+    "BankAccount",
     "CartonContent",
     "CartonRange",
     "CentsStyle",
     "ConcurrencyConflictError",
+    "Contract",
     "Country",
     "Cover",
     "Currency",
     "CurrencyMismatchError",
     "DaysAfter",
     "Dimensions",
+    "Discount",
     "ExportDocsError",
     "FontNotFoundError",
+    "HSCode",
     "Incoterm",
     "Instalment",
+    "InsuranceClause",
     "LetterOfCredit",
+    "LineItem",
     "LinePacking",
     "Money",
     "NamedPlace",
@@ -85,11 +97,13 @@ __all__ = [
     "Packing",
     "PackingEntry",
     "PackingPlan",
+    "Party",
     "PaymentMethod",
     "PaymentTerms",
     "Place",
     "PlaceKind",
     "Problem",
+    "Product",
     "RenderError",
     "ScheduledPayment",
     "ShippingMarks",
@@ -104,8 +118,12 @@ __all__ = [
     "__version__",
     "amount_in_words",
     "chinese_uppercase",
+    "from_dict",
+    "from_json",
     "packages_in_words",
     "packages_in_words_zh",
     "rmb_uppercase",
     "side_marks",
+    "to_dict",
+    "to_json",
 ]

@@ -1,0 +1,332 @@
+"""The export contract: one order, everything the documents and the workflow read.
+
+A :class:`Contract` fixes the parties, the goods, the price basis (an Incoterms®
+2020 rule with its place), the payment terms, shipment and packing. Every figure a
+document prints is derived here once — subtotal, discounts, total, the amount of
+each instalment, packages, weights and CBM — so that the quotation, the PI and
+the packing list can never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from functools import cached_property
+from typing import Any, TypeVar
+
+import attrs
+
+from exportdocs._incoterms import Incoterm, TradeTerm
+from exportdocs._insurance import InsuranceClause
+from exportdocs._marks import ShippingMarks
+from exportdocs._money import Currency, Money
+from exportdocs._packing import PackingEntry, PackingPlan
+from exportdocs._parties import Party
+from exportdocs._payment import PaymentMethod, PaymentTerms, ScheduledPayment
+from exportdocs._places import Place
+from exportdocs._product import LineItem
+from exportdocs._validation import check, fail, guard, guard_optional, to_date, to_lines, to_text
+from exportdocs.exceptions import Problem
+
+__all__ = ["Contract"]
+
+T = TypeVar("T")
+
+
+def _date_field(value: Any) -> dt.date:
+    return guard(to_date, value)
+
+
+def _optional_date_field(value: Any) -> dt.date | None:
+    return guard_optional(to_date, value)
+
+
+def _number(value: Any) -> str:
+    return to_text(value, max_length=40)
+
+
+def _number_field(value: Any) -> str:
+    return guard(_number, value)
+
+
+def _optional_text_field(value: Any) -> str | None:
+    return guard_optional(lambda v: to_text(v, max_length=80), value)
+
+
+def _expect(kind: type[T], value: Any) -> T:
+    if isinstance(value, kind):
+        return value
+    raise fail(f"expected {kind.__name__}, not {type(value).__name__}", value)
+
+
+def _party_field(value: Any) -> Party:
+    return guard(lambda v: _expect(Party, v), value)
+
+
+def _optional_party_field(value: Any) -> Party | None:
+    return guard_optional(lambda v: _expect(Party, v), value)
+
+
+def _optional_place_field(value: Any) -> Place | None:
+    return guard_optional(lambda v: _expect(Place, v), value)
+
+
+def _trade_term_field(value: Any) -> TradeTerm:
+    return guard(lambda v: _expect(TradeTerm, v), value)
+
+
+def _payment_field(value: Any) -> PaymentTerms:
+    return guard(lambda v: _expect(PaymentTerms, v), value)
+
+
+def _marks_field(value: Any) -> ShippingMarks:
+    return guard(lambda v: _expect(ShippingMarks, v), value)
+
+
+def _insurance_field(value: Any) -> InsuranceClause | None:
+    return guard_optional(lambda v: _expect(InsuranceClause, v), value)
+
+
+def _items(value: Any) -> tuple[LineItem, ...]:
+    if not isinstance(value, (list, tuple)):
+        raise fail(f"expected a list of line items, not {type(value).__name__}", value)
+    problems: list[Problem] = []
+    for i, item in enumerate(value):
+        if not isinstance(item, LineItem):
+            problems.append(
+                Problem(f"[{i}]", item, f"expected LineItem, not {type(item).__name__}")
+            )
+    if problems:
+        from exportdocs.exceptions import ValidationError
+
+        raise ValidationError(problems)
+    if not value:
+        raise fail("a contract needs at least one line item", value)
+    return tuple(value)
+
+
+def _items_field(value: Any) -> tuple[LineItem, ...]:
+    return guard(_items, value)
+
+
+def _lead_time(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise fail(f"expected a whole number of days, not {type(value).__name__}", value)
+    if not 1 <= value <= 730:
+        raise fail("lead time must be from 1 to 730 days", value)
+    return value
+
+
+def _lead_time_field(value: Any) -> int | None:
+    return guard_optional(_lead_time, value)
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise fail(f"expected true or false, not {type(value).__name__}", value)
+    return value
+
+
+def _bool_field(value: Any) -> bool:
+    return guard(_bool, value)
+
+
+def _remarks_field(value: Any) -> tuple[str, ...]:
+    return guard(to_lines, value)
+
+
+@attrs.frozen(kw_only=True)
+class Contract:
+    """One export order: parties, goods, price basis, payment, shipment and packing.
+
+    The line items share one currency. ``shipment_date`` is the latest date of
+    shipment; ``lead_time_days`` the production time after the deposit or L/C
+    (give either or both). ``valid_until`` is the offer's validity (quotations).
+    Where the seller insures (CIF, CIP) and no clause is given, the rule's minimum
+    cover at 110% is used.
+    """
+
+    number: str = attrs.field(converter=_number_field)
+    date: dt.date = attrs.field(converter=_date_field)
+    seller: Party = attrs.field(converter=_party_field)
+    buyer: Party = attrs.field(converter=_party_field)
+    items: tuple[LineItem, ...] = attrs.field(converter=_items_field)
+    trade_term: TradeTerm = attrs.field(converter=_trade_term_field)
+    payment: PaymentTerms = attrs.field(converter=_payment_field)
+    port_of_loading: Place | None = attrs.field(default=None, converter=_optional_place_field)
+    port_of_discharge: Place | None = attrs.field(default=None, converter=_optional_place_field)
+    consignee: Party | None = attrs.field(default=None, converter=_optional_party_field)
+    notify_party: Party | None = attrs.field(default=None, converter=_optional_party_field)
+    buyer_reference: str | None = attrs.field(default=None, converter=_optional_text_field)
+    shipment_date: dt.date | None = attrs.field(default=None, converter=_optional_date_field)
+    lead_time_days: int | None = attrs.field(default=None, converter=_lead_time_field)
+    partial_shipment: bool = attrs.field(default=False, converter=_bool_field)
+    transhipment: bool = attrs.field(default=True, converter=_bool_field)
+    marks: ShippingMarks = attrs.field(factory=ShippingMarks.none, converter=_marks_field)
+    insurance: InsuranceClause | None = attrs.field(default=None, converter=_insurance_field)
+    valid_until: dt.date | None = attrs.field(default=None, converter=_optional_date_field)
+    remarks: tuple[str, ...] = attrs.field(default=(), converter=_remarks_field)
+    mix_remainders: bool = attrs.field(default=True, converter=_bool_field)
+
+    def __attrs_post_init__(self) -> None:
+        check(self, self._cross)
+        if self.insurance is None and self.trade_term.incoterm.seller_insures:
+            object.__setattr__(
+                self, "insurance", InsuranceClause.minimum_for(self.trade_term.incoterm)
+            )
+
+    def _cross(self) -> Iterator[Problem]:
+        currency = self.items[0].unit_price.currency
+        for i, item in enumerate(self.items):
+            if item.unit_price.currency != currency:
+                yield Problem(
+                    f"items[{i}].unit_price.currency",
+                    item.unit_price.currency.code,
+                    f"every line must be in the contract currency {currency.code}",
+                )
+        rule = self.trade_term.incoterm
+        yield from self._check_ports(rule)
+        lc = self.payment.lc
+        if lc is not None:
+            if self.shipment_date is not None and self.shipment_date > lc.latest_shipment:
+                yield Problem(
+                    "shipment_date",
+                    self.shipment_date.isoformat(),
+                    f"is after the L/C's latest shipment date {lc.latest_shipment.isoformat()}",
+                )
+            if lc.amount is not None and lc.amount.currency != currency:
+                yield Problem(
+                    "payment.lc.amount.currency",
+                    lc.amount.currency.code,
+                    f"the L/C must be in the contract currency {currency.code} "
+                    "(UCP 600 Art. 18(a)(iii))",
+                )
+        if self.valid_until is not None and self.valid_until < self.date:
+            yield Problem(
+                "valid_until",
+                self.valid_until.isoformat(),
+                f"validity ends before the contract date {self.date.isoformat()}",
+            )
+        if self.shipment_date is not None and self.shipment_date < self.date:
+            yield Problem(
+                "shipment_date",
+                self.shipment_date.isoformat(),
+                f"is before the contract date {self.date.isoformat()}",
+            )
+        if PaymentMethod.TT in self.payment.methods and self.seller.bank is None:
+            yield Problem(
+                "seller.bank",
+                None,
+                "T/T payment needs the seller's bank details (beneficiary, bank, SWIFT/BIC, account)",
+            )
+        numbers = [item.product.item_no for item in self.items]
+        seen: set[str] = set()
+        for i, no in enumerate(numbers):
+            if no in seen:
+                yield Problem(
+                    f"items[{i}].product.item_no", no, "the same item number appears twice"
+                )
+            seen.add(no)
+
+    def _check_ports(self, rule: Incoterm) -> Iterator[Problem]:
+        place = self.trade_term.place
+        for name in ("port_of_loading", "port_of_discharge"):
+            port = getattr(self, name)
+            if port is not None and rule.named_place.is_port and not port.is_port:
+                yield Problem(name, port.name, f"{rule.code} is sea-only: this must be a port")
+        loading, discharge = self.port_of_loading, self.port_of_discharge
+        if (
+            rule in (Incoterm.FOB, Incoterm.FAS)
+            and loading is not None
+            and loading.name.casefold() != place.name.casefold()
+        ):
+            yield Problem(
+                "port_of_loading",
+                loading.name,
+                f"{rule.code} names the port of shipment ({place.name}); the port of loading "
+                "must be the same port",
+            )
+        if (
+            rule in (Incoterm.CFR, Incoterm.CIF)
+            and discharge is not None
+            and discharge.name.casefold() != place.name.casefold()
+        ):
+            yield Problem(
+                "port_of_discharge",
+                discharge.name,
+                f"{rule.code} names the port of destination ({place.name}); the port of "
+                "discharge must be the same port",
+            )
+
+    # -- money ----------------------------------------------------------------------
+
+    @property
+    def currency(self) -> Currency:
+        """The contract currency (every line's)."""
+        return self.items[0].unit_price.currency
+
+    @property
+    def subtotal(self) -> Money:
+        """Σ quantity × unit price, each line rounded to the minor unit."""
+        return Money.sum((item.gross_amount for item in self.items), self.currency)
+
+    @property
+    def discounts(self) -> Money:
+        """Σ line discounts."""
+        return Money.sum((item.discount_amount for item in self.items), self.currency)
+
+    @property
+    def total(self) -> Money:
+        """The contract value: subtotal − discounts (= Σ line amounts)."""
+        return Money.sum((item.amount for item in self.items), self.currency)
+
+    @property
+    def schedule(self) -> tuple[ScheduledPayment, ...]:
+        """The amount due at each instalment; they add up to :attr:`total` to the cent.
+
+        Every instalment but the last is rounded half-up; the last (the balance) is
+        the total minus the others, so any remainder cent lands on the balance.
+        """
+        return self.payment.schedule(self.total)
+
+    @property
+    def insured_amount(self) -> Money | None:
+        """The sum insured where the seller insures, else None."""
+        return None if self.insurance is None else self.insurance.insured_amount(self.total)
+
+    # -- packing ----------------------------------------------------------------------
+
+    @cached_property
+    def packing_plan(self) -> PackingPlan:
+        """Cartons, C/No. ranges, weights and CBM of the lines that have packing."""
+        entries = [
+            PackingEntry(
+                line=i,
+                item_no=item.product.item_no,
+                quantity=item.quantity,
+                packing=item.product.packing,
+                description=item.product.description,
+            )
+            for i, item in enumerate(self.items)
+            if item.product.packing is not None
+        ]
+        return PackingPlan.build(entries, mix_remainders=self.mix_remainders)
+
+    @property
+    def total_packages(self) -> int:
+        """Number of cartons (mixed cartons counted once)."""
+        return self.packing_plan.total_cartons
+
+    @property
+    def final_marks(self) -> ShippingMarks:
+        """The shipping marks with "C/NO. 1-UP" replaced by the real range."""
+        return self.marks.final(self.total_packages)
+
+    @property
+    def latest_shipment(self) -> dt.date | None:
+        """The shipment date, or the L/C's latest shipment date when that is earlier."""
+        dates = [d for d in (self.shipment_date, self._lc_latest()) if d is not None]
+        return min(dates) if dates else None
+
+    def _lc_latest(self) -> dt.date | None:
+        return None if self.payment.lc is None else self.payment.lc.latest_shipment
