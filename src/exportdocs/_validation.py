@@ -11,9 +11,9 @@ escapes, so no caller ever sees a marker.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
-import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar, cast
 
