@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
+CODE := $(wildcard src tests benchmarks examples)
 
 .PHONY: demo test lint install
 
@@ -19,8 +20,8 @@ demo: install
 	$(BIN)/exportdocs demo $(OUT)
 
 lint: install
-	$(BIN)/ruff check src tests benchmarks examples
-	$(BIN)/ruff format --check src tests benchmarks examples
+	$(BIN)/ruff check $(CODE)
+	$(BIN)/ruff format --check $(CODE)
 	$(BIN)/mypy
 
 test: lint
