@@ -18,6 +18,7 @@ from decimal import Decimal
 import attrs
 
 from exportdocs._contract import Contract
+from exportdocs._costing import Cost, CostInputs, ExchangeRate, Freight, Insurance, Target
 from exportdocs._incoterms import Incoterm, TradeTerm
 from exportdocs._marks import ShippingMarks
 from exportdocs._money import Money
@@ -27,8 +28,15 @@ from exportdocs._payment import PaymentTerms
 from exportdocs._places import Place
 from exportdocs._product import LineItem, Product
 from exportdocs._units import Unit
+from exportdocs.costing import lines_from_contract
 
-__all__ = ["sample_buyer", "sample_contract", "sample_items", "sample_seller"]
+__all__ = [
+    "sample_buyer",
+    "sample_contract",
+    "sample_cost_inputs",
+    "sample_items",
+    "sample_seller",
+]
 
 NINGBO = Place.port("Ningbo", "CN", locode="CNNGB")
 HAMBURG = Place.port("Hamburg", "DE", locode="DEHAM")
@@ -294,3 +302,60 @@ def sample_contract(**changes: object) -> Contract:
         ),
     )
     return attrs.evolve(contract, **changes) if changes else contract
+
+
+#: Purchase price per unit from the factory floor or supplier, CNY including 13% VAT, and the
+#: export VAT rebate rate of the item's HS code. The A60 bulb is bought dear on purpose: its
+#: margin at the quoted price is thin, so the cost sheet asks for the manager's approval.
+_PURCHASE: dict[str, tuple[str, str]] = {
+    "BW-P6060-40": ("104.50", "13%"),
+    "BW-P3012-36": ("112.00", "13%"),
+    "BW-DL6-12": ("24.60", "13%"),
+    "BW-DL4-9": ("17.80", "13%"),
+    "BW-A60-9": ("5.20", "13%"),
+    "BW-GU10-5": ("5.10", "13%"),
+    "BW-ST5050-5M": ("21.90", "13%"),
+    "BW-FL50": ("41.80", "13%"),
+    "BW-HB150": ("139.00", "13%"),
+    "BW-T8-120": ("6.40", "13%"),
+    "BW-EM-3H": ("38.50", "13%"),
+    "BW-SW-PIR": ("8.20", "9%"),
+}
+
+
+def sample_cost_inputs(contract: Contract | None = None) -> CostInputs:
+    """The cost inputs behind the sample order: purchase prices, domestic costs, freight.
+
+    Domestic costs are per shipment in CNY; ocean freight is USD 3,150 per 40HQ to
+    Hamburg (for the CFR/CIF price columns of the quotation); the bank buying rate is
+    7.10 CNY per USD.
+
+    >>> from exportdocs import costing
+    >>> prices = [item.unit_price for item in sample_contract().items]
+    >>> print(costing.analyse(sample_cost_inputs(), prices).approval)
+    approval needed: line 5: margin on sale 2.66% is below 5.00%
+    """
+    contract = contract if contract is not None else sample_contract()
+    lines = lines_from_contract(
+        contract,
+        {no: Money(price, "CNY") for no, (price, _) in _PURCHASE.items()},
+        rebate_rates={no: rebate for no, (_, rebate) in _PURCHASE.items()},
+    )
+    return CostInputs(
+        lines=lines,
+        exchange_rate=ExchangeRate(
+            "USD", "7.10", as_of=dt.date(2026, 11, 2), source="Bank of China buying rate"
+        ),
+        costs=[
+            Cost("inland_freight", Money("2800.00", "CNY")),
+            Cost("port_handling", Money("1650.00", "CNY")),
+            Cost("customs_declaration", Money("300.00", "CNY")),
+            Cost("inspection", Money("600.00", "CNY")),
+            Cost("other", Money("250.00", "CNY")),
+        ],
+        freight=Freight.per_container(Money("3150.00", "USD"), "40HQ"),
+        insurance=Insurance("0.3%"),
+        bank_rate="0.15%",
+        target=Target.margin("15%"),
+        incoterm=contract.trade_term.incoterm,
+    )
