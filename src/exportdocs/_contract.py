@@ -10,6 +10,7 @@ the packing list can never disagree.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Iterator
 from functools import cached_property
 from typing import Any, TypeVar
@@ -330,3 +331,38 @@ class Contract:
 
     def _lc_latest(self) -> dt.date | None:
         return None if self.payment.lc is None else self.payment.lc.latest_shipment
+
+    # -- notebooks ----------------------------------------------------------------------
+
+    def _repr_html_(self) -> str:
+        """A compact summary table for Jupyter: terms, lines, totals, instalments, packing."""
+        esc = html.escape
+        plan = self.packing_plan
+        head = (
+            f"<p><b>Contract {esc(self.number)}</b> of {self.date.isoformat()}: "
+            f"{esc(self.seller.name)} → {esc(self.buyer.name)}<br>"
+            f"{esc(str(self.trade_term))}; {esc(self.payment.phrase())}</p>"
+        )
+        rows = "".join(
+            f"<tr><td>{esc(item.product.item_no)}</td><td>{esc(item.product.description)}</td>"
+            f"<td style='text-align:right'>{item.quantity:f} {item.unit.value}</td>"
+            f"<td style='text-align:right'>{item.unit_price.amount:f}</td>"
+            f"<td style='text-align:right'>{item.amount.amount:,.{self.currency.minor_units}f}</td></tr>"
+            for item in self.items
+        )
+        table = (
+            "<table><thead><tr><th>Item</th><th>Description</th><th>Quantity</th>"
+            f"<th>Unit price ({self.currency.code})</th><th>Amount</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+        )
+        due = "; ".join(
+            f"{s.instalment.percent:f}% = {s.amount.amount:,.{self.currency.minor_units}f}"
+            for s in self.schedule
+        )
+        foot = (
+            f"<p>Total <b>{self.total.currency.code} "
+            f"{self.total.amount:,.{self.currency.minor_units}f}</b> ({due}); "
+            f"{plan.total_cartons} cartons, N.W. {plan.net_weight:,} kg, "
+            f"G.W. {plan.gross_weight:,} kg, {plan.cbm} CBM</p>"
+        )
+        return head + table + foot
