@@ -42,6 +42,7 @@ from exportdocs._payment import (
 from exportdocs._places import Place, PlaceKind
 from exportdocs._product import Discount, HSCode, LineItem, Product
 from exportdocs._serialize import SCHEMA_VERSION, from_dict, from_json, to_dict, to_json
+from exportdocs._store import OrderStore, SQLiteStore
 from exportdocs._units import Unit
 from exportdocs._words import (
     CentsStyle,
@@ -51,6 +52,7 @@ from exportdocs._words import (
     packages_in_words_zh,
     rmb_uppercase,
 )
+from exportdocs._workflow import Order, State
 from exportdocs.exceptions import (
     ConcurrencyConflictError,
     CurrencyMismatchError,
@@ -93,7 +95,9 @@ __all__ = [
     "Money",
     "NamedPlace",
     "Obligations",
+    "Order",
     "OrderNotFoundError",
+    "OrderStore",
     "Packing",
     "PackingEntry",
     "PackingPlan",
@@ -105,9 +109,11 @@ __all__ = [
     "Problem",
     "Product",
     "RenderError",
+    "SQLiteStore",
     "ScheduledPayment",
     "ShippingMarks",
     "Side",
+    "State",
     "StoreError",
     "TradeTerm",
     "TransportMode",
