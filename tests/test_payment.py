@@ -387,7 +387,7 @@ def test_schedule_always_adds_up_to_the_total(
     assert all(p.amount.is_rounded and p.amount.amount >= 0 for p in schedule)
     assert [p.instalment for p in schedule] == list(terms.instalments)
     # The first instalment is always its exact share rounded half-up.
-    first = (total * split[0] / 100).rounded(ROUND_HALF_UP)
+    first = (total * (split[0] / 100)).rounded(ROUND_HALF_UP)
     assert schedule[0].amount == (total if len(split) == 1 else first)
     # Every instalment is within one minor unit per instalment of its exact share.
     quantum = total.currency.quantum

@@ -87,7 +87,7 @@ class InsuranceClause:
 
     def insured_amount(self, invoice_value: Money) -> Money:
         """The sum insured: invoice value × percent, rounded half-up to the minor unit."""
-        return (invoice_value * self.percent / _HUNDRED).rounded()
+        return (invoice_value * (self.percent / _HUNDRED)).rounded()
 
     def phrase(self) -> str:
         """The clause in English, as printed on a PI or contract."""

@@ -865,7 +865,7 @@ class PaymentTerms:
             if i == last:
                 amount = left
             else:
-                amount = min((money * instalment.percent / _HUNDRED).rounded(ROUND_HALF_UP), left)
+                amount = min((money * (instalment.percent / _HUNDRED)).rounded(ROUND_HALF_UP), left)
             payments.append(ScheduledPayment(instalment, amount))
             left = left - amount
         return tuple(payments)
