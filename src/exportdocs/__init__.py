@@ -1,7 +1,9 @@
 """exportdocs: typed export contracts, costing, order workflow and trade documents.
 
-The public API is what ``__all__`` lists; modules with a leading underscore are
-internals and may change without notice.
+The public API is what ``__all__`` lists, plus the public modules
+``exportdocs.costing``, ``exportdocs.workflow``, ``exportdocs.documents``,
+``exportdocs.render``, ``exportdocs.samples`` and ``exportdocs.exceptions``; modules with a
+leading underscore are internals and may change without notice.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from exportdocs._incoterms import (
 from exportdocs._insurance import InsuranceClause
 from exportdocs._marks import ShippingMarks, side_marks
 from exportdocs._money import Currency, Money
+from exportdocs._orderfile import OrderFile, dump_order, load_order
 from exportdocs._packing import (
     CartonContent,
     CartonRange,
@@ -66,7 +69,7 @@ from exportdocs.exceptions import (
     WorkflowError,
 )
 
-__version__ = "0.1.0.dev0"
+__version__ = "0.1.0"
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -96,6 +99,7 @@ __all__ = [
     "NamedPlace",
     "Obligations",
     "Order",
+    "OrderFile",
     "OrderNotFoundError",
     "OrderStore",
     "Packing",
@@ -124,8 +128,10 @@ __all__ = [
     "__version__",
     "amount_in_words",
     "chinese_uppercase",
+    "dump_order",
     "from_dict",
     "from_json",
+    "load_order",
     "packages_in_words",
     "packages_in_words_zh",
     "rmb_uppercase",

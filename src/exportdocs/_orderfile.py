@@ -1,0 +1,323 @@
+"""Order files: one order (contract, costing inputs, extra quotation price terms) in a file.
+
+An order file is what the command line reads and what other apps exchange: the
+:class:`~exportdocs.Contract`, optionally the
+:class:`~exportdocs.costing.CostInputs` behind its prices, and optionally extra
+Incoterms® rules whose prices the quotation shows beside the contract's own
+(``["CFR", "CIF"]`` next to FOB). It is stored as JSON (the project serialiser's
+layout, see :mod:`exportdocs._serialize`) or TOML (the same layout written as
+tables; dates may be TOML dates). ``exportdocs schema`` prints the JSON Schema.
+
+Reading reports every problem with its field path, and the error message starts
+with the file name, so a batch of files can be checked in one go:
+``order.json: contract.items[3].quantity: must be greater than zero (got '0')``.
+
+>>> import tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "order.json"
+>>> dump_order(OrderFile.sample(), path)
+>>> load_order(path) == OrderFile.sample()
+True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from exportdocs._contract import Contract
+from exportdocs._costing import CostInputs, CostSheet, analyse
+from exportdocs._incoterms import Incoterm, TradeTerm
+from exportdocs._serialize import from_dict, to_dict, to_json
+from exportdocs._validation import check, fail, guard, guard_optional
+from exportdocs.exceptions import Problem, ValidationError
+
+if TYPE_CHECKING:
+    from exportdocs._costing import Quote
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = ["OrderFile", "dump_order", "load_order", "read_order_data", "to_toml"]
+
+#: Most extra price terms a quotation shows (the columns that fit an A4 page).
+MAX_TERMS = 4
+
+#: File name endings :func:`load_order` reads, and the parser of each.
+SUFFIXES = (".json", ".toml")
+
+
+def _contract(value: Any) -> Contract:
+    if isinstance(value, Contract):
+        return value
+    raise fail(f"expected a Contract, not {type(value).__name__}", value)
+
+
+def _contract_field(value: Any) -> Contract:
+    return guard(_contract, value)
+
+
+def _costing(value: Any) -> CostInputs:
+    if isinstance(value, CostInputs):
+        return value
+    raise fail(f"expected CostInputs, not {type(value).__name__}", value)
+
+
+def _costing_field(value: Any) -> CostInputs | None:
+    return guard_optional(_costing, value)
+
+
+def _terms(value: Any) -> tuple[TradeTerm, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise fail("expected a list of price terms (TradeTerm: rule and named place)", value)
+    problems: list[Problem] = []
+    terms: list[TradeTerm] = []
+    for i, item in enumerate(value):
+        if not isinstance(item, TradeTerm):
+            problems.append(
+                Problem(f"[{i}]", item, f"expected TradeTerm, not {type(item).__name__}")
+            )
+        elif item.incoterm in (t.incoterm for t in terms):
+            problems.append(Problem(f"[{i}]", item.incoterm.code, "this rule is listed twice"))
+        else:
+            terms.append(item)
+    if len(value) > MAX_TERMS:
+        problems.append(
+            Problem("", len(value), f"at most {MAX_TERMS} extra price terms fit a page")
+        )
+    if problems:
+        raise ValidationError(problems)
+    return tuple(terms)
+
+
+def _terms_field(value: Any) -> tuple[TradeTerm, ...]:
+    return guard(_terms, value)
+
+
+@attrs.frozen
+class OrderFile:
+    """One order as a file holds it: the contract, its costing, extra quotation price terms.
+
+    ``costing`` is needed for the cost-analysis sheet and for ``quotation_terms``
+    (at most four price terms such as CFR Hamburg and CIF Hamburg): the quotation
+    prices their rules forward from the costing, so they need its profit target,
+    and freight and insurance for C rules. The costing must have
+    one line per contract item, in the contract's currency.
+
+    >>> order = OrderFile.sample()
+    >>> order.contract.number, len(order.costing.lines), [t.short for t in order.quotation_terms]
+    ('BW-PI-2026-0418', 12, ['CFR HAMBURG', 'CIF HAMBURG'])
+    >>> print(order.cost_sheet().approval)
+    approval needed: line 5: margin on sale 2.66% is below 5.00%
+    """
+
+    contract: Contract = attrs.field(converter=_contract_field)
+    costing: CostInputs | None = attrs.field(default=None, converter=_costing_field)
+    quotation_terms: tuple[TradeTerm, ...] = attrs.field(default=(), converter=_terms_field)
+
+    def __attrs_post_init__(self) -> None:
+        check(self, self._cross)
+
+    def _cross(self) -> Iterator[Problem]:
+        costing, contract = self.costing, self.contract
+        if costing is None:
+            if self.quotation_terms:
+                yield Problem(
+                    "quotation_terms",
+                    [t.short for t in self.quotation_terms],
+                    "extra price terms are priced from the costing: add a costing section",
+                )
+            return
+        if len(costing.lines) != len(contract.items):
+            yield Problem(
+                "costing.lines",
+                len(costing.lines),
+                f"the costing needs one line per contract item ({len(contract.items)})",
+            )
+        if costing.quote_currency != contract.currency:
+            yield Problem(
+                "costing.quote_currency",
+                costing.quote_currency.code,
+                f"the contract is in {contract.currency.code}; quote in the same currency",
+            )
+        if self.quotation_terms and costing.target is None:
+            yield Problem(
+                "costing.target",
+                None,
+                "extra quotation price terms are priced forward: give a profit target",
+            )
+        for i, term in enumerate(self.quotation_terms):
+            for problem in costing.rule_problems(term.incoterm):
+                yield Problem(
+                    f"quotation_terms[{i}]",
+                    term.incoterm.code,
+                    f"{problem.message} ({problem.path or 'costing'})",
+                )
+
+    @classmethod
+    def sample(cls) -> OrderFile:
+        """The bundled sample order (:mod:`exportdocs.samples`), with CFR and CIF price columns."""
+        from exportdocs.samples import sample_contract, sample_cost_inputs
+
+        contract = sample_contract()
+        hamburg = contract.port_of_discharge
+        assert hamburg is not None  # the sample names its port of discharge
+        terms = (TradeTerm(Incoterm.CFR, hamburg), TradeTerm(Incoterm.CIF, hamburg))
+        return cls(contract, sample_cost_inputs(contract), terms)
+
+    def cost_sheet(self) -> CostSheet | None:
+        """The cost sheet at the contract's own unit prices (None without costing inputs)."""
+        if self.costing is None:
+            return None
+        return analyse(self.costing, [item.unit_price for item in self.contract.items])
+
+    def quote(self) -> Quote | None:
+        """The forward prices under the contract's rule and the extra terms (None if unpriced).
+
+        None when there are no extra terms or no costing; the prices come from
+        :func:`exportdocs.costing.quote`.
+        """
+        if self.costing is None or not self.quotation_terms:
+            return None
+        from exportdocs._costing import quote
+
+        rules = dict.fromkeys(
+            [self.contract.trade_term.incoterm, *(t.incoterm for t in self.quotation_terms)]
+        )
+        return quote(self.costing, list(rules))
+
+
+def _named(exc: ValidationError, name: str) -> ValidationError:
+    """The same problems, with a message that starts with the file name."""
+    named = ValidationError(exc.problems)
+    named.args = (f"{name}: {named}",)
+    return named
+
+
+def read_order_data(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """The raw data of an order file (JSON or TOML, by its suffix), not yet checked.
+
+    Raises ValidationError (message starting with the file name) when the file
+    cannot be read or parsed.
+    """
+    file = Path(path)
+    name = os.fspath(path)
+    suffix = file.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise _named(fail("unknown order file type; use a .json or .toml file", suffix), name)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise _named(fail("no such file", name), name) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _named(fail(f"cannot read the file: {exc}", name), name) from None
+    try:
+        data: Any = json.loads(text) if suffix == ".json" else tomllib.loads(text)
+    except ValueError as exc:  # json.JSONDecodeError and tomllib.TOMLDecodeError
+        kind = "JSON" if suffix == ".json" else "TOML"
+        raise _named(fail(f"not valid {kind}: {exc}", text[:40]), name) from None
+    if not isinstance(data, dict):
+        raise _named(fail(f"expected a JSON object, not {type(data).__name__}", data), name)
+    return data
+
+
+def load_order(path: str | os.PathLike[str]) -> OrderFile:
+    """Read an order file (``.json`` or ``.toml``) and check it completely.
+
+    Raises:
+        ValidationError: the file is missing, unreadable or malformed, or its data is
+            refused; every problem has its field path, and the message starts with
+            the file name as given.
+
+    >>> load_order("missing.json")
+    Traceback (most recent call last):
+    ...
+    exportdocs.exceptions.ValidationError: missing.json: no such file (got 'missing.json')
+    """
+    data = read_order_data(path)
+    try:
+        return from_dict(OrderFile, data)
+    except ValidationError as exc:
+        raise _named(exc, os.fspath(path)) from None
+
+
+def dump_order(order: OrderFile, path: str | os.PathLike[str]) -> None:
+    """Write ``order`` as an order file: TOML for a ``.toml`` path, JSON otherwise.
+
+    UTF-8, Chinese kept readable; :func:`load_order` reads it back unchanged.
+    """
+    if not isinstance(order, OrderFile):
+        raise fail(f"expected an OrderFile, not {type(order).__name__}", order, "order")
+    file = Path(path)
+    text = to_toml(to_dict(order)) if file.suffix.lower() == ".toml" else to_json(order) + "\n"
+    file.write_text(text, encoding="utf-8")
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _key(name: str) -> str:
+    return name if _BARE_KEY.fullmatch(name) else json.dumps(name, ensure_ascii=False)
+
+
+def _inline(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        # A JSON string is a valid TOML basic string (the same escapes).
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_inline(v) for v in value if v is not None) + "]"
+    if isinstance(value, dict):
+        pairs = ", ".join(f"{_key(k)} = {_inline(v)}" for k, v in value.items() if v is not None)
+        return "{ " + pairs + " }" if pairs else "{}"
+    raise TypeError(f"no TOML form for {type(value).__name__}")
+
+
+def _is_tables(value: Any) -> bool:
+    return (
+        isinstance(value, (list, tuple)) and bool(value) and all(isinstance(v, dict) for v in value)
+    )
+
+
+def _toml_table(data: dict[str, Any], prefix: str, out: list[str]) -> None:
+    for name, value in data.items():
+        if value is None or isinstance(value, dict) or _is_tables(value):
+            continue  # TOML has no null: an absent key takes the field's default
+        out.append(f"{_key(name)} = {_inline(value)}")
+    for name, value in data.items():
+        path = f"{prefix}.{_key(name)}" if prefix else _key(name)
+        if isinstance(value, dict):
+            out.extend(["", f"[{path}]"])
+            _toml_table(value, path, out)
+        elif _is_tables(value):
+            for item in value:
+                out.extend(["", f"[[{path}]]"])
+                _toml_table(item, path, out)
+
+
+def to_toml(data: dict[str, Any]) -> str:
+    """JSON-compatible data (as :func:`~exportdocs.to_dict` gives) as TOML text.
+
+    ``None`` values are left out (TOML has no null; the field's default applies).
+
+    >>> print(to_toml({"type": "OrderFile", "contract": {"number": "PI-1", "note": None}}))
+    type = "OrderFile"
+    <BLANKLINE>
+    [contract]
+    number = "PI-1"
+    <BLANKLINE>
+    """
+    out: list[str] = []
+    _toml_table(data, "", out)
+    return "\n".join(out) + "\n"

@@ -1,0 +1,93 @@
+"""Line breaking and the fixed wording shared by both backends.
+
+Line breaking works on advance widths cached per character (1/1000 em), so a cell
+that fits on one line costs one ``sum`` over a dictionary; only long text walks
+its characters. Breaks fall at spaces, after ``-`` and ``/``, and between CJK
+characters (not before closing CJK punctuation).
+"""
+
+from __future__ import annotations
+
+from exportdocs.render._style import Language
+
+__all__ = ["page_label", "page_label_parts", "wrap"]
+
+_NO_BREAK_BEFORE = frozenset("，。、；：！？）》」』】〕％,.;:!?)]}%")
+_BREAK_AFTER = frozenset("-/")
+
+
+def wrap(text: str, adv: dict[str, float], max_units: float) -> list[str]:
+    """Split ``text`` into lines no wider than ``max_units`` (1/1000 em at size 1).
+
+    Newlines always break. A word wider than the line is cut between characters,
+    so nothing is ever clipped.
+
+    >>> adv = dict.fromkeys("abcdefgh -", 500.0)
+    >>> wrap("abc defg h", adv, 2500)
+    ['abc', 'defg', 'h']
+    >>> wrap("abcdefgh", adv, 1500)
+    ['abc', 'def', 'gh']
+    """
+    lines: list[str] = []
+    for para in text.split("\n"):
+        if sum(map(adv.__getitem__, para)) <= max_units:
+            lines.append(para)
+        else:
+            _wrap_para(para, adv, max_units, lines)
+    return lines
+
+
+def _wrap_para(para: str, adv: dict[str, float], max_units: float, lines: list[str]) -> None:
+    n = len(para)
+    start = 0
+    i = 0
+    width = 0.0
+    cut = nxt = -1  # the best break so far: the line ends at ``cut``, the next starts at ``nxt``
+    while i < n:
+        ch = para[i]
+        if i > start:
+            prev = para[i - 1]
+            if ch == " ":
+                cut, nxt = i, i + 1
+            elif prev in _BREAK_AFTER or (
+                (ch >= "\u2e80" or prev >= "\u2e80") and ch not in _NO_BREAK_BEFORE
+            ):
+                cut, nxt = i, i
+        w = adv[ch]
+        if width + w > max_units and i > start:
+            if cut > start:
+                lines.append(para[start:cut].rstrip(" "))
+                start = nxt
+            else:
+                lines.append(para[start:i])
+                start = i
+            while start < n and para[start] == " ":
+                start += 1
+            i = max(i, start)
+            width = sum(map(adv.__getitem__, para[start:i]))
+            cut = nxt = -1
+            continue
+        width += w
+        i += 1
+    if start < n or not lines:
+        lines.append(para[start:])
+
+
+def page_label_parts(language: Language) -> list[tuple[str, str, str]]:
+    """The footer as (before page, between page and total, after total) per language shown.
+
+    >>> page_label_parts(Language.EN_ZH)
+    [('Page ', ' of ', ''), ('第 ', ' 页 / 共 ', ' 页')]
+    """
+    en = ("Page ", " of ", "")
+    zh = ("第 ", " 页 / 共 ", " 页")
+    return {Language.EN: [en], Language.ZH: [zh], Language.EN_ZH: [en, zh]}[language]
+
+
+def page_label(language: Language, page: int, total: int) -> str:
+    """The localised "Page 1 of 3" text.
+
+    >>> page_label(Language.ZH, 1, 3)
+    '第 1 页 / 共 3 页'
+    """
+    return "   ".join(f"{a}{page}{b}{total}{c}" for a, b, c in page_label_parts(language))

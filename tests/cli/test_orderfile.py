@@ -1,0 +1,169 @@
+"""Order files: JSON and TOML round trips, errors naming file, field and value."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from exportdocs import Incoterm, Place, TradeTerm, ValidationError, to_dict
+from exportdocs._orderfile import OrderFile, dump_order, load_order, to_toml
+
+from .conftest import write_broken
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+def test_json_order_file_reads_back_equal(order_json: Path, sample_order: OrderFile) -> None:
+    assert sample_order == load_order(order_json)
+
+
+def test_toml_order_file_reads_back_equal(order_toml: Path, sample_order: OrderFile) -> None:
+    assert sample_order == load_order(order_toml)
+
+
+def test_json_file_keeps_chinese_readable(order_json: Path) -> None:
+    assert "宁波明途照明有限公司" in order_json.read_text(encoding="utf-8")
+
+
+def test_toml_file_may_use_native_dates(tmp_path: Path, order_toml: Path) -> None:
+    text = order_toml.read_text(encoding="utf-8").replace(
+        'date = "2026-11-02"', "date = 2026-11-02"
+    )
+    path = tmp_path / "native.toml"
+    path.write_text(text, encoding="utf-8")
+    assert load_order(path).contract.date.isoformat() == "2026-11-02"
+
+
+def test_error_names_file_field_and_value(tmp_path: Path, sample_order: OrderFile) -> None:
+    path = write_broken(tmp_path / "order.json", sample_order, 3, "0")
+    with pytest.raises(ValidationError, match=r"^.*order\.json: contract\.items\[3\]\.quantity: "):
+        load_order(path)
+    try:
+        load_order(path)
+    except ValidationError as exc:
+        assert [p.path for p in exc.problems] == ["contract.items[3].quantity"]
+        assert exc.problems[0].message == "must be greater than zero"
+
+
+def test_every_problem_is_reported(tmp_path: Path, sample_order: OrderFile) -> None:
+    data = to_dict(sample_order)
+    data["contract"]["items"][0]["quantity"] = "-1"
+    data["contract"]["items"][2]["unit_price"]["amount"] = 4.35
+    data["contract"]["seller"]["colour"] = "red"
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        load_order(path)
+    assert sorted(p.path for p in caught.value.problems) == [
+        "contract.items[0].quantity",
+        "contract.items[2].unit_price.amount",
+        "contract.seller.colour",
+    ]
+
+
+def test_float_amount_is_refused_with_advice(tmp_path: Path, sample_order: OrderFile) -> None:
+    data = to_dict(sample_order)
+    data["contract"]["items"][2]["unit_price"]["amount"] = 4.35
+    path = tmp_path / "float.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValidationError, match=r"float is not accepted.*'4\.35'"):
+        load_order(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("order.yaml", "a: 1", "unknown order file type; use a .json or .toml file"),
+        ("order.json", "{not json", "not valid JSON"),
+        ("order.toml", "a = = 1", "not valid TOML"),
+        ("order.json", "[1, 2]", "expected a JSON object, not list"),
+        ("order.json", "{}", "required field is missing"),
+    ],
+)
+def test_unreadable_files_are_validation_errors(
+    tmp_path: Path, name: str, content: str, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValidationError, match=f"^{path!s}: .*{message}"):
+        load_order(path)
+
+
+def test_missing_file_is_named() -> None:
+    with pytest.raises(ValidationError, match=r"^nowhere/order\.json: no such file"):
+        load_order("nowhere/order.json")
+
+
+def test_costing_must_match_the_contract(sample_order: OrderFile) -> None:
+    costing = sample_order.costing
+    assert costing is not None
+    import attrs
+
+    short = attrs.evolve(costing, lines=costing.lines[:11])
+    with pytest.raises(ValidationError) as caught:
+        OrderFile(sample_order.contract, short)
+    assert [p.path for p in caught.value.problems] == ["costing.lines"]
+    assert caught.value.problems[0].message == "the costing needs one line per contract item (12)"
+
+
+def test_extra_price_terms_need_costing(sample_order: OrderFile) -> None:
+    with pytest.raises(ValidationError, match="priced from the costing") as caught:
+        OrderFile(sample_order.contract, None, sample_order.quotation_terms)
+    assert caught.value.path == "quotation_terms"
+
+
+def test_extra_price_terms_need_freight_for_c_rules(sample_order: OrderFile) -> None:
+    import attrs
+
+    assert sample_order.costing is not None
+    no_freight = attrs.evolve(sample_order.costing, freight=None, insurance=None)
+    with pytest.raises(ValidationError) as caught:
+        OrderFile(sample_order.contract, no_freight, sample_order.quotation_terms)
+    assert {"quotation_terms[0]", "quotation_terms[1]"} == {p.path for p in caught.value.problems}
+
+
+def test_extra_price_terms_are_unique_and_at_most_four(sample_order: OrderFile) -> None:
+    hamburg = Place.port("Hamburg", "DE")
+    cfr = TradeTerm(Incoterm.CFR, hamburg)
+    with pytest.raises(ValidationError, match="listed twice"):
+        OrderFile(sample_order.contract, sample_order.costing, (cfr, cfr))
+    five = [TradeTerm(rule, hamburg) for rule in ("FOB", "CFR", "CIF", "FAS", "EXW")]
+    with pytest.raises(ValidationError, match="at most 4 extra price terms"):
+        OrderFile(sample_order.contract, sample_order.costing, five)
+
+
+def test_cost_sheet_and_quote_of_the_sample(sample_order: OrderFile) -> None:
+    sheet = sample_order.cost_sheet()
+    quote = sample_order.quote()
+    assert sheet is not None
+    assert quote is not None
+    assert str(sheet.summary.invoice_value) == "41690.30 USD"
+    assert str(sheet.summary.profit) == "75191.54 CNY"
+    assert tuple(r.code for r in quote.rules) == ("FOB", "CFR", "CIF")
+    assert str(quote.total("CIF")) == "39850.99 USD"
+
+
+def test_order_without_costing_has_no_sheet(sample_order: OrderFile) -> None:
+    bare = OrderFile(sample_order.contract)
+    assert (bare.cost_sheet(), bare.quote()) == (None, None)
+
+
+def test_to_toml_writes_arrays_of_tables_and_skips_null() -> None:
+    data = {"a": 1, "b": None, "c": [{"x": "1"}, {"x": "2", "y": {"z": True}}], "d": ["é", 'q"']}
+    text = to_toml(data)
+    assert (tomllib.loads(text)) == {
+        "a": 1,
+        "c": [{"x": "1"}, {"x": "2", "y": {"z": True}}],
+        "d": ["é", 'q"'],
+    }
+
+
+def test_dump_order_refuses_other_objects(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="expected an OrderFile, not str"):
+        dump_order("order", tmp_path / "x.json")  # type: ignore[arg-type]
