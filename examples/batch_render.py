@@ -19,8 +19,7 @@ from pathlib import Path
 
 import attrs
 
-from exportdocs import ExportDocsError, to_dict
-from exportdocs import OrderFile, dump_order, load_order
+from exportdocs import ExportDocsError, OrderFile, dump_order, load_order, to_dict
 from exportdocs.documents import packing_list, proforma_invoice
 
 

@@ -124,7 +124,7 @@ def _builders() -> dict[str, Callable[[OrderFile, Language, Style], TradeDocumen
         quote = order.quote()
         prices: Sequence[Any] = ()
         if quote is not None:
-            prices = documents.price_columns(quote, order.quotation_terms)
+            prices = documents.price_columns(quote, order.quotation_terms, base=order.contract)
         return documents.quotation(order.contract, prices=prices, language=language, style=style)
 
     def pi(order: OrderFile, language: Language, style: Style) -> TradeDocument:

@@ -1541,7 +1541,7 @@ class CostSheet:
             rows.append(
                 (
                     "Insurance",
-                    f"{format_percent(i.insurance.rate, 4)} on "
+                    f"{_rate_text(i.insurance.rate)} on "
                     f"{format_percent(_ONE + i.insurance.markup, 0)} of the "
                     f"{i.insurance_base.value.replace('_', ' ')} value",
                 )
@@ -1597,13 +1597,28 @@ class CostSheet:
         )
 
 
+def _money_text(money: Money) -> str:
+    """``USD 3,150.00``: code first and grouped, as on the documents."""
+    return f"{money.currency.code} {money.amount:,.{money.currency.minor_units}f}"
+
+
+def _rate_text(rate: Decimal) -> str:
+    """A rate as a percentage with 2 to 4 decimals and no padding zeros: ``0.30%``."""
+    text = format_percent(rate, 4)[:-1]
+    whole, _, frac = text.partition(".")
+    frac = frac.rstrip("0").ljust(2, "0")
+    return f"{whole}.{frac}%"
+
+
 def _freight_text(freight: Freight, estimate: ContainerEstimate | None) -> str:
+    rate = _money_text(freight.rate)
     if freight.basis is FreightBasis.PER_CONTAINER:
         count = freight.containers or (estimate.count if estimate else 0)
-        return f"{freight.rate} per {freight.container.type.value if freight.container else ''} × {count}"
+        box = freight.container.type.value if freight.container else ""
+        return f"{rate} per {box} × {count}"
     if freight.basis is FreightBasis.PER_REVENUE_TON:
-        return f"{freight.rate} per revenue ton (W/M)"
-    return f"{freight.rate} lump sum"
+        return f"{rate} per revenue ton (W/M)"
+    return f"{rate} lump sum"
 
 
 # -- the engine -----------------------------------------------------------------------

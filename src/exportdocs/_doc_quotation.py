@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from exportdocs._contract import Contract
 from exportdocs._costing import Quote
 from exportdocs._doc_common import (
     Ctx,
@@ -31,7 +32,7 @@ from exportdocs._doc_common import (
     signatures,
     term_text,
 )
-from exportdocs._incoterms import TradeTerm
+from exportdocs._incoterms import Incoterm, TradeTerm
 from exportdocs._money import Money
 from exportdocs._validation import fail
 from exportdocs.exceptions import Problem, ValidationError
@@ -61,11 +62,20 @@ _KG = Decimal("0.01")
 PHOTO_MM = Decimal(16)
 
 
-def price_columns(quote: Quote, terms: Iterable[TradeTerm]) -> tuple[PriceColumn, ...]:
+def price_columns(
+    quote: Quote, terms: Iterable[TradeTerm], *, base: Contract | None = None
+) -> tuple[PriceColumn, ...]:
     """Price columns for :func:`quotation` from a costing quote: one per trade term.
 
     Each term's rule must have been priced by the quote; the places come from the
     terms (a :class:`~exportdocs.costing.Quote` prices rules, not places).
+
+    With ``base`` (the contract), the columns are built on the contract's own unit
+    prices rather than on the quote's target prices, so a CIF column is never below
+    the FOB price agreed: the stepwise chain is applied to the contract price —
+    freight and other per-unit costs added, insurance and commission taken as the
+    same factors the quote found (CIF = CFR ÷ (1 − 110% × rate), gross = net ÷ (1 −
+    commission)) — and rounded half-up to the quote's price precision.
 
     Raises:
         ValidationError: ``quote`` is not a Quote, a term is not a TradeTerm, or its
@@ -84,10 +94,52 @@ def price_columns(quote: Quote, terms: Iterable[TradeTerm]) -> tuple[PriceColumn
                 Problem(f"terms[{i}]", term.incoterm.code, "this rule was not priced by the quote")
             )
             continue
-        columns.append((term, quote.unit_prices(term.incoterm)))
+        if base is None:
+            columns.append((term, quote.unit_prices(term.incoterm)))
+        else:
+            columns.append((term, _rebased(quote, base, term)))
     if problems:
         raise ValidationError(problems)
     return tuple(columns)
+
+
+_NOT_INSURED = {Incoterm.CIF: Incoterm.CFR, Incoterm.CIP: Incoterm.CPT}
+
+
+def _rebased(quote: Quote, contract: Contract, term: TradeTerm) -> tuple[Money, ...]:
+    """The term's unit prices built on the contract's prices (see :func:`price_columns`)."""
+    rule, agreed = term.incoterm, contract.trade_term.incoterm
+    if agreed not in quote.rules or (
+        rule in _NOT_INSURED and _NOT_INSURED[rule] not in quote.rules
+    ):
+        raise fail(
+            "the quote must price the contract's rule and the rule without insurance",
+            rule.code,
+            "terms",
+        )
+    if len(quote.lines) != len(contract.items):
+        raise fail(
+            "the quote and the contract have different numbers of lines", len(quote.lines), "base"
+        )
+    prices = []
+    for item, line in zip(contract.items, quote.lines, strict=True):
+        at_agreed = line.price(agreed)
+        target = line.price(rule)
+        places = -int(target.unit_price.amount.as_tuple().exponent)
+        net = (
+            item.unit_price.amount * (at_agreed.net / at_agreed.exact)
+            if at_agreed.exact
+            else Decimal(0)
+        )
+        uninsured = _NOT_INSURED.get(rule, rule)
+        step = line.price(uninsured)
+        new_net = net + (step.net - at_agreed.net)
+        if uninsured is not rule and step.net:
+            new_net = new_net * (target.net / step.net)
+        gross = new_net * (target.exact / target.net) if target.net else new_net
+        quantum = Decimal(1).scaleb(-places)
+        prices.append(Money(gross.quantize(quantum, rounding=ROUND_HALF_UP), item.currency))
+    return tuple(prices)
 
 
 def _check_columns(value: Any, lines: int) -> tuple[PriceColumn, ...]:

@@ -101,7 +101,7 @@ def test_cost_prints_the_build_up(order_json: Path, capsys: Capture) -> None:
         "needed",
     ]
     assert "approval needed: line 5: margin on sale 2.66% is below 5.00%" in lines
-    assert "  Freight          3150.00 USD per 40HQ × 1" in lines
+    assert "  Freight          USD 3,150.00 per 40HQ × 1" in lines
 
 
 def test_cost_with_chosen_rules(order_json: Path, capsys: Capture) -> None:

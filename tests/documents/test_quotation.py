@@ -117,3 +117,20 @@ def test_missing_photo_raises_and_leaves_no_file(contract: Contract, tmp_path: P
 def test_photos_can_be_left_out(contract: Contract, tmp_path: Path) -> None:
     doc = documents.quotation(_with_photo(contract, tmp_path / "missing.png"), photos=False)
     assert doc.pdf()[:5] == b"%PDF-"
+
+
+def test_price_columns_built_on_the_contract_prices() -> None:
+    # The FOB column is the contract's 18.60; CFR adds the freight per unit the quote found
+    # (17.68 - 15.86 = 1.82) and CIF divides by 1 - 110% x 0.3%: 20.42 / 0.9967 = 20.4876...
+    from exportdocs import TradeTerm, costing, documents
+    from exportdocs.samples import HAMBURG, sample_contract, sample_cost_inputs
+
+    contract = sample_contract()
+    quote = costing.quote(sample_cost_inputs(contract))
+    cfr, cif = documents.price_columns(
+        quote, [TradeTerm("CFR", HAMBURG), TradeTerm("CIF", HAMBURG)], base=contract
+    )
+    assert [str(p.amount) for p in cfr[1][:2]] == ["20.42", "21.64"]
+    assert [str(p.amount) for p in cif[1][:2]] == ["20.49", "21.71"]
+    for item, c, i in zip(contract.items, cfr[1], cif[1], strict=True):
+        assert item.unit_price <= c <= i
