@@ -28,10 +28,10 @@ def write_orders(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     sample = OrderFile.sample()
     for n, suffix in enumerate([".json", ".toml", ".json"], start=1):
-        contract = attrs.evolve(sample.contract, number=f"BW-PI-2026-05{n:02d}")
+        contract = attrs.evolve(sample.contract, number=f"BW-2026-05{n:02d}")
         dump_order(attrs.evolve(sample, contract=contract), folder / f"order-{n}{suffix}")
     data = to_dict(sample)
-    data["contract"]["number"] = "BW-PI-2026-0599"
+    data["contract"]["number"] = "BW-2026-0599"
     data["contract"]["items"][3]["quantity"] = "0"
     (folder / "order-4.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 

@@ -163,7 +163,7 @@ def test_insurance_clause_phrases() -> None:
 
 def test_notebook_html_summary() -> None:
     page = sample_contract()._repr_html_()
-    assert page.startswith("<p><b>Contract BW-PI-2026-0418</b> of 2026-11-02")
+    assert page.startswith("<p><b>Contract BW-2026-0418</b> of 2026-11-02")
     assert "<td style='text-align:right'>7,440.00</td>" in page  # 400 × 18.60
     assert "Total <b>USD 41,690.30</b> (30% = 12,507.09; 70% = 29,183.21)" in page
     assert "526 cartons, N.W. 3,920.16 kg, G.W. 4,618.76 kg, 40.498 CBM" in page

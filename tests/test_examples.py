@@ -15,7 +15,7 @@ SCRIPTS = sorted(p for p in EXAMPLES.glob("*.py") if p.name != "make_notebook.py
 #: A line each script must print: proof it did its job, not merely that it exited 0.
 EXPECTED = {
     "batch_render.py": "3 rendered, 1 failed, in ",
-    "follow_an_order.py": "order BW-PI-2026-0418: Closed (version 13); received 41690.30 USD",
+    "follow_an_order.py": "order BW-2026-0418: Closed (version 13); received 41690.30 USD",
     "issue_proforma.py": "  30% advance: 12507.09 USD",
     "lc_order_with_amendment.py": "2026-11-14 request_amendment: now amendment_requested",
     "quote_from_purchase_cost.py": "FOB: 0.79 USD per pc, 4755.80 USD for the line",

@@ -278,7 +278,7 @@ class TradeDocument:
     """A built trade document: the blocks, the style to render them with, and its name.
 
     ``kind`` is ``quotation``, ``proforma-invoice``, ``packing-list`` or
-    ``cost-sheet``; :meth:`filename` gives ``BW-PI-2026-0418_proforma-invoice_en.pdf``.
+    ``cost-sheet``; :meth:`filename` gives ``BW-2026-0418_proforma-invoice_en.pdf``.
     Rendering never changes the model; call :meth:`pdf` or :meth:`docx` as often as
     needed (the output is the same bytes every time).
     """

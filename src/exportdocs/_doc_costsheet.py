@@ -19,9 +19,18 @@ from exportdocs._contract import Contract
 from exportdocs._costing import (
     ApprovalBasis,
     ApprovalReason,
+    CommissionBasis,
+    CostInputs,
     CostSheet,
+    FreightBasis,
+    InsuranceBase,
+    Method,
     Quote,
     ReasonKind,
+    TargetKind,
+    _money_text,
+    _rate_text,
+    format_percent,
     quote,
 )
 from exportdocs._doc_common import Ctx, TradeDocument, check_contract, make_context, meta_for
@@ -168,11 +177,65 @@ def _approval_text(sheet: CostSheet, ctx: Ctx) -> Text:
     return Text("\n".join(lines), TextStyle.BOLD)
 
 
+_METHOD_ZH = {
+    Method.STEPWISE: "逐步核算（先FOB利润，再运费、保险、佣金）",
+    Method.ALL_ON_QUOTED_PRICE: "各项费率均按报价计",
+}
+_BASIS_ZH = {ApprovalBasis.MARGIN_ON_SALE: "销售利润率", ApprovalBasis.MARKUP_ON_COST: "成本利润率"}
+_COMMISSION_ZH = {
+    CommissionBasis.GROSS: "按含佣价计",
+    CommissionBasis.NET: "按净价计",
+    CommissionBasis.FOB_VALUE: "按FOB货值计",
+}
+_INSURED_ZH = {InsuranceBase.INVOICE: "发票金额", InsuranceBase.NET_PRICE: "净价"}
+
+
+def _zh_assumption(name: str, value: str, sheet: CostSheet) -> str:
+    """The Chinese wording of one assumption (the figures are the sheet's own)."""
+    i: CostInputs = sheet.inputs
+    if name == "Method":
+        return _METHOD_ZH[i.method]
+    if name == "Target" and i.target is not None:
+        t = i.target
+        if t.kind is TargetKind.PROFIT_PER_UNIT:
+            return f"每单位利润 {t.profit}"
+        kind = "销售利润率" if t.kind is TargetKind.MARGIN_ON_SALE else "成本利润率"
+        return f"{kind} {format_percent(t.rate)}"
+    if name == "Commission":
+        return f"{format_percent(i.commission)}（{_COMMISSION_ZH[i.commission_basis]}）"
+    if name == "Insurance" and i.insurance is not None:
+        cover = format_percent(1 + i.insurance.markup, 0)
+        return (
+            f"按{_INSURED_ZH[i.insurance_base]}的{cover}投保，费率 {_rate_text(i.insurance.rate)}"
+        )
+    if name == "Freight" and i.freight is not None:
+        f = i.freight
+        rate = _money_text(f.rate)
+        if f.basis is FreightBasis.PER_CONTAINER:
+            containers = sheet.summary.containers
+            count = f.containers or (containers.count if containers else 0)
+            box = f.container.type.value if f.container else ""
+            return f"{rate} / {box} × {count}"
+        if f.basis is FreightBasis.PER_REVENUE_TON:
+            return f"{rate} / 运费吨 (W/M)"
+        return f"{rate}（包干）"
+    if name == "Approval":
+        return f"{_BASIS_ZH[i.approval_basis]} < {format_percent(i.approval_threshold)}"
+    if name == "Price precision":
+        return f"保留{i.price_places}位小数，四舍五入"
+    return value  # figures and codes read the same in both languages
+
+
 def _assumptions(sheet: CostSheet, ctx: Ctx) -> list[tuple[str, str]]:
     rows = []
     for name, value in sheet.assumptions:
         key = _ASSUMPTION_KEYS.get(name)
-        rows.append((ctx.label(key) if key else name, value))
+        parts = [value] if ctx.en else []
+        if ctx.zh:
+            zh = _zh_assumption(name, value, sheet)
+            if zh != value or not parts:
+                parts.append(zh)
+        rows.append((ctx.label(key) if key else name, "\n".join(parts)))
     s = sheet.summary
     f = ctx.numbers
     rows.append((ctx.label("currency_quote"), sheet.inputs.quote_currency.code))

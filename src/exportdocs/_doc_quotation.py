@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+import attrs
+
 from exportdocs._contract import Contract
 from exportdocs._costing import Quote
 from exportdocs._doc_common import (
@@ -181,9 +183,17 @@ def build_quotation(
     style: Style | None = None,
     currency_display: str = "code",
     photos: bool = True,
+    number: str | None = None,
+    date: Any = None,
 ) -> TradeDocument:
     """Build the quotation of ``contract`` (see :func:`exportdocs.documents.quotation`)."""
     c = check_contract(contract)
+    # The quotation's own number and date go through the contract's validators, so a
+    # bad one is refused with the field named, exactly as on the contract.
+    if number is not None:
+        c = attrs.evolve(c, number=number)
+    if date is not None:
+        c = attrs.evolve(c, date=date)
     ctx = make_context(c.seller, language, style, currency_display)
     extra = _check_columns(prices, len(c.items))
     columns_terms: list[PriceColumn] = [

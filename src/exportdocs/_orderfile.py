@@ -114,7 +114,7 @@ class OrderFile:
 
     >>> order = OrderFile.sample()
     >>> order.contract.number, len(order.costing.lines), [t.short for t in order.quotation_terms]
-    ('BW-PI-2026-0418', 12, ['CFR HAMBURG', 'CIF HAMBURG'])
+    ('BW-2026-0418', 12, ['CFR HAMBURG', 'CIF HAMBURG'])
     >>> print(order.cost_sheet().approval)
     approval needed: line 5: margin on sale 2.66% is below 5.00%
     """

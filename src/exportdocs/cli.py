@@ -212,8 +212,8 @@ def build_parser() -> argparse.ArgumentParser:
         "  exportdocs workflow order.json --today 2026-11-02\n"
         "  exportdocs workflow order.json --store orders.sqlite \\\n"
         "      receive_inquiry@2026-10-20 quote@2026-10-22 reference=Q-1 \\\n"
-        "      issue_proforma@2026-11-02 number=BW-PI-2026-0418 confirm_contract@2026-11-03\n"
-        "  exportdocs workflow BW-PI-2026-0418 --store orders.sqlite \\\n"
+        "      issue_proforma@2026-11-02 number=BW-2026-0418 confirm_contract@2026-11-03\n"
+        "  exportdocs workflow BW-2026-0418 --store orders.sqlite \\\n"
         "      record_payment@2026-11-10 'amount=USD 12507.09' reference=TT-0001\n"
         '  exportdocs workflow order.json \'{"kind": "start_production", "date": "2026-11-20"}\'',
     )

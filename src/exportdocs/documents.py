@@ -14,7 +14,7 @@ nothing. See ``docs/documents.md``.
 >>> from exportdocs.samples import sample_contract
 >>> pi = proforma_invoice(sample_contract(), language="en")
 >>> pi.filename("pdf")
-'BW-PI-2026-0418_proforma-invoice_en.pdf'
+'BW-2026-0418_proforma-invoice_en.pdf'
 >>> pi.pdf()[:5]
 b'%PDF-'
 """
@@ -22,6 +22,7 @@ b'%PDF-'
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -58,6 +59,8 @@ def quotation(
     style: Style | None = None,
     currency_display: str = "code",
     photos: bool = True,
+    number: str | None = None,
+    date: dt.date | str | None = None,
 ) -> TradeDocument:
     """The quotation (offer) of ``contract``.
 
@@ -70,9 +73,14 @@ def quotation(
         style: letterhead, colours, paper, fonts; the seller's letterhead when it has none.
         currency_display: ``"code"`` (``USD``) or ``"symbol"`` (``$``/``US$``).
         photos: print a photo column when a product has an image.
+        number: the quotation's own number (``"BW-Q-2026-0311"``); default the
+            contract's number. It also names the file (:meth:`TradeDocument.filename`).
+        date: the quotation's date (``datetime.date`` or ISO text); default the
+            contract's date. It may not be after ``valid_until``.
 
     Raises:
-        ValidationError: not a contract, a bad price column, language or option.
+        ValidationError: not a contract, a bad price column, number, date, language
+            or option.
 
     >>> from exportdocs import costing, Incoterm, Place, TradeTerm
     >>> from exportdocs.samples import sample_contract, sample_cost_inputs
@@ -89,6 +97,8 @@ def quotation(
         style=style,
         currency_display=currency_display,
         photos=photos,
+        number=number,
+        date=date,
     )
 
 
@@ -107,7 +117,7 @@ def proforma_invoice(
 
     >>> from exportdocs.samples import sample_contract
     >>> proforma_invoice(sample_contract(), language="zh").filename("docx")
-    'BW-PI-2026-0418_proforma-invoice_zh.docx'
+    'BW-2026-0418_proforma-invoice_zh.docx'
     """
     return build_proforma(
         contract, language=language, style=style, currency_display=currency_display
@@ -141,7 +151,7 @@ def cost_analysis(
     >>> contract = sample_contract()
     >>> sheet = costing.analyse(sample_cost_inputs(), [i.unit_price for i in contract.items])
     >>> cost_analysis(sheet, contract, language="zh").filename()
-    'BW-PI-2026-0418_cost-sheet_zh.pdf'
+    'BW-2026-0418_cost-sheet_zh.pdf'
     """
     return build_cost_sheet(
         sheet, contract, language=language, style=style, currency_display=currency_display
@@ -180,7 +190,7 @@ def render_set(
     """Write the quotation, PI, packing list (and cost sheet) per language and format.
 
     Files are named ``<number>_<kind>_<language>.<ext>``
-    (``BW-PI-2026-0418_proforma-invoice_en.pdf``) in ``outdir``, which must exist.
+    (``BW-2026-0418_proforma-invoice_en.pdf``) in ``outdir``, which must exist.
 
     All or nothing: every document is rendered in memory first (a missing CJK
     font or photo fails before anything is written), then each file is written

@@ -280,7 +280,7 @@ def sample_contract(**changes: object) -> Contract:
     '100% T/T in advance'
     """
     contract = Contract(
-        number="BW-PI-2026-0418",
+        number="BW-2026-0418",
         date=dt.date(2026, 11, 2),
         seller=sample_seller(),
         buyer=sample_buyer(),

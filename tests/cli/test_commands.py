@@ -21,7 +21,7 @@ def test_validate_reports_a_good_order(order_json: Path, capsys: Capture) -> Non
     assert main(["validate", str(order_json)]) == EXIT_OK
     out, err = capsys.readouterr()
     assert (
-        f"ok  {order_json}: BW-PI-2026-0418, 12 lines, 41690.30 USD FOB Ningbo Incoterms® 2020, "
+        f"ok  {order_json}: BW-2026-0418, 12 lines, 41690.30 USD FOB Ningbo Incoterms® 2020, "
         "cost sheet: approval needed: line 5: margin on sale 2.66% is below 5.00%\n"
     ) == out
     assert err == ""
@@ -71,7 +71,7 @@ def test_validate_missing_file_is_one_line(capsys: Capture) -> None:
 def test_cost_prints_the_build_up(order_json: Path, capsys: Capture) -> None:
     assert main(["cost", str(order_json)]) == EXIT_OK
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "Cost sheet BW-PI-2026-0418: FOB Ningbo, prices in USD"
+    assert lines[0] == "Cost sheet BW-2026-0418: FOB Ningbo, prices in USD"
     header = lines[3].split()
     assert header[:10] == ["#", "Item", "Qty", "FOB", "CFR", "CIF", "Price", "FOB", "Profit", "CNY"]
     row5 = next(line for line in lines if line.split()[:2] == ["5", "BW-A60-9"])
@@ -197,6 +197,6 @@ def test_python_dash_m_runs_the_command(order_json: Path) -> None:
         check=False,
     )
     assert done.returncode == EXIT_FAILED
-    assert done.stdout.startswith(f"ok  {order_json}: BW-PI-2026-0418")
+    assert done.stdout.startswith(f"ok  {order_json}: BW-2026-0418")
     assert done.stderr == "exportdocs: error: nope.json: no such file (got 'nope.json')\n"
     assert "Traceback" not in done.stderr

@@ -17,7 +17,7 @@ from exportdocs.cli import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main
 from .conftest import write_broken
 
 Capture = pytest.CaptureFixture[str]
-NUMBER = "BW-PI-2026-0418"
+NUMBER = "BW-2026-0418"
 KINDS = ("quotation", "proforma-invoice", "packing-list", "cost-sheet")
 
 

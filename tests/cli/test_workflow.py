@@ -20,7 +20,7 @@ QUOTING = [
     "reference=Q-1",
     "valid_until=2026-12-02",
     "issue_proforma@2026-11-02",
-    "number=BW-PI-2026-0418",
+    "number=BW-2026-0418",
     "confirm_contract@2026-11-03",
 ]
 
@@ -28,7 +28,7 @@ QUOTING = [
 def test_status_of_a_new_order(order_json: Path, capsys: Capture) -> None:
     assert main(["workflow", str(order_json), "--today", "2026-11-05"]) == EXIT_OK
     lines = capsys.readouterr().out.splitlines()
-    assert "Order BW-PI-2026-0418: " in lines[0]
+    assert "Order BW-2026-0418: " in lines[0]
     assert lines[0].endswith("[new], version 0")
     assert lines[1] == "As of 2026-11-05"
     assert lines[2] == "Payments:"
@@ -63,7 +63,7 @@ def test_store_keeps_the_order_between_runs(
     code = main(
         [
             "workflow",
-            "BW-PI-2026-0418",
+            "BW-2026-0418",
             "--store",
             str(store),
             "--today",
@@ -79,7 +79,7 @@ def test_store_keeps_the_order_between_runs(
     assert out[0] == "applied 2026-11-10 record_payment: now deposit_received"
     assert out[1] == "applied 2026-11-12 start_production: now production"
     with SQLiteStore(store) as db:
-        order = db.load("BW-PI-2026-0418")
+        order = db.load("BW-2026-0418")
     assert (order.version, order.state.value) == (6, "production")
     assert isinstance(order.log[4], PaymentReceived)
 
@@ -98,7 +98,7 @@ def test_a_refused_event_is_one_error_line_and_exit_1(
     assert "applied 2026-11-03 confirm_contract: now confirmed" in out
     assert "close" not in out.split("Next events:")[0]
     with SQLiteStore(store) as db:
-        assert db.load("BW-PI-2026-0418").version == 4  # the events before it were kept
+        assert db.load("BW-2026-0418").version == 4  # the events before it were kept
 
 
 def test_json_events_with_kind_and_default_date() -> None:

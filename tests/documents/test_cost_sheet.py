@@ -23,7 +23,7 @@ def test_cost_sheet_prints_every_figure(
 ) -> None:
     text = texts[lang, fmt]
     for phrase in (
-        "BW-PI-2026-0418",
+        "BW-2026-0418",
         "7.10 CNY/USD",  # exchange rate
         "104.50",  # purchase price incl. VAT, line 1
         "13%",
@@ -61,6 +61,22 @@ def test_cost_sheet_prints_every_figure(
         assert contains(text, "审批人")
         assert contains(text, "成本核算表")
         assert contains(text, "内陆运费")
+        # The assumptions in Chinese, figures unchanged.
+        for phrase in (
+            "逐步核算",
+            "销售利润率 15.00%",
+            "按发票金额的110%投保，费率 0.30%",
+            "USD 3,150.00 / 40HQ × 1",
+            "销售利润率 < 5.00%",
+            "保留2位小数，四舍五入",
+        ):
+            assert contains(text, phrase), phrase
+    if lang == "zh":  # no English wording left in a Chinese sheet
+        for english in ("stepwise", "margin on sale", "of the invoice value", "half-up", " per "):
+            assert english not in text, english
+    else:
+        for phrase in ("stepwise", "margin on sale 15.00%", "0.30% on 110% of the invoice value"):
+            assert contains(text, phrase), phrase
 
 
 def test_approval_flag_per_line(contract: Contract, sheet: CostSheet) -> None:
@@ -81,3 +97,13 @@ def test_cost_sheet_must_match_the_contract(contract: Contract, sheet: CostSheet
     assert exc.value.problems[0].path == "sheet.lines"
     with pytest.raises(ValidationError, match="expected a costing CostSheet, not str"):
         documents.cost_analysis("sheet", contract)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_long_bilingual_title_breaks_between_the_languages(
+    texts: dict[tuple[str, str], str], fmt: str
+) -> None:
+    # Too wide for the title cell on one line: the break falls before 成本核算表, not inside it.
+    lines = texts["en-zh", fmt].splitlines()
+    assert "COST ANALYSIS SHEET" in lines
+    assert "成本核算表" in lines

@@ -32,7 +32,7 @@ def test_packing_list_prints_totals_ranges_and_marks(
 ) -> None:
     text = texts[lang, fmt]
     for phrase in (
-        "BW-PI-2026-0418",
+        "BW-2026-0418",
         "NLH-PO-26-0977",
         "3,920.16",
         "4,618.76",

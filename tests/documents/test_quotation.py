@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import attrs
@@ -37,7 +38,7 @@ def test_quotation_prints_prices_per_term_and_packing(
 ) -> None:
     text = texts[lang, fmt]
     for phrase in (
-        "BW-PI-2026-0418",
+        "BW-2026-0418",
         "FOB NINGBO",
         "CIF HAMBURG",
         "18.60",  # FOB, line 1 (the contract's price)
@@ -134,3 +135,31 @@ def test_price_columns_built_on_the_contract_prices() -> None:
     assert [str(p.amount) for p in cif[1][:2]] == ["20.49", "21.71"]
     for item, c, i in zip(contract.items, cfr[1], cif[1], strict=True):
         assert item.unit_price <= c <= i
+
+
+def test_quotation_has_its_own_number_and_date(contract: Contract) -> None:
+    doc = documents.quotation(contract, number="BW-Q-2026-0311", date="2026-10-22")
+    assert doc.number == "BW-Q-2026-0311"
+    assert doc.filename("pdf") == "BW-Q-2026-0311_quotation_en.pdf"
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(_io(doc.pdf())).pages)
+    # pypdf reads the right-aligned value before its label: "BW-Q-2026-0311Quotation No.:".
+    assert contains(text, "BW-Q-2026-0311Quotation No.:")
+    assert contains(text, "22 Oct 2026Date:")
+    assert not contains(text, "BW-2026-0418")
+
+
+def test_quotation_number_and_date_are_validated(contract: Contract) -> None:
+    with pytest.raises(ValidationError) as exc:
+        documents.quotation(contract, number="  ")
+    assert exc.value.problems[0].path == "number"
+    with pytest.raises(ValidationError) as exc:
+        documents.quotation(contract, date="2026-12-03")  # after valid_until, 2 Dec
+    assert exc.value.problems[0].path == "valid_until"
+    with pytest.raises(ValidationError) as exc:
+        documents.quotation(contract, date="22/10/2026")
+    assert exc.value.problems[0].path == "date"
+
+
+def _io(data: bytes | None) -> io.BytesIO:
+    assert data is not None
+    return io.BytesIO(data)

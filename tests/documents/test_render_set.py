@@ -23,14 +23,14 @@ def test_render_set_writes_every_document_language_and_format(
 ) -> None:
     paths = documents.render_set(contract, cost_sheet=sheet, outdir=tmp_path)
     expected = [
-        tmp_path / f"BW-PI-2026-0418_{kind}_{lang}.{fmt}"
+        tmp_path / f"BW-2026-0418_{kind}_{lang}.{fmt}"
         for lang in ("en", "zh")
         for kind in KINDS
         for fmt in ("pdf", "docx")
     ]
     assert paths == expected
     assert sorted(tmp_path.iterdir()) == sorted(expected)
-    meta = pypdf.PdfReader(tmp_path / "BW-PI-2026-0418_proforma-invoice_en.pdf").metadata
+    meta = pypdf.PdfReader(tmp_path / "BW-2026-0418_proforma-invoice_en.pdf").metadata
     assert meta is not None
     assert meta.creation_date is not None
     assert meta.creation_date.date() == dt.date(2026, 11, 2)
@@ -47,7 +47,7 @@ def test_render_set_is_deterministic(contract: Contract, tmp_path: Path) -> None
 
 
 def test_missing_cjk_font_writes_nothing(contract: Contract, tmp_path: Path) -> None:
-    old = tmp_path / "BW-PI-2026-0418_quotation_en.pdf"
+    old = tmp_path / "BW-2026-0418_quotation_en.pdf"
     old.write_bytes(b"previous version")
     no_cjk = Style(fonts=FontSet(cjk_search=[]))
     with pytest.raises(FontNotFoundError, match="CJK font"):

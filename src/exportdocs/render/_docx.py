@@ -32,7 +32,7 @@ from exportdocs.render._blocks import (
     TextStyle,
     Totals,
 )
-from exportdocs.render._layout import page_label_parts
+from exportdocs.render._layout import bilingual_break, page_label_parts, title_em
 from exportdocs.render._style import Style
 
 __all__ = ["CJK_FONT", "LATIN_FONT", "docx_bytes"]
@@ -249,10 +249,19 @@ class _Docx:
                 self.para(head.contact_line, where, size=7.5, colour=_MUTED, container=left)
         p = self.cell_para(right)
         p.alignment = 2  # right
-        run = p.add_run(_check(block.title, lambda: f"{at}.title"))
-        run.bold = True
-        run.font.size = self.Pt(15)
-        run.font.color.rgb = self.RGB.from_string(self.accent)
+        title = _check(block.title, lambda: f"{at}.title")
+        # A bilingual title too wide for its cell breaks between the languages
+        # (Word would break inside the Chinese word).
+        if "\n" not in title and title_em(title) * 15 * 25.4 / 72 > cw * 0.45 - 2:
+            title = bilingual_break(title)
+        for n, part in enumerate(title.split("\n")):
+            run = p.add_run()
+            if n:
+                run.add_break()
+            run.add_text(part)
+            run.bold = True
+            run.font.size = self.Pt(15)
+            run.font.color.rgb = self.RGB.from_string(self.accent)
         for i, (label, value) in enumerate(block.info):
             w = _w(f"{at}.info[{i}]")
             p = self.para("", w, align=Align.RIGHT, container=right, space_after=0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from exportdocs.render._style import Language
 
-__all__ = ["page_label", "page_label_parts", "wrap"]
+__all__ = ["bilingual_break", "page_label", "page_label_parts", "title_em", "wrap"]
 
 _NO_BREAK_BEFORE = frozenset("，。、；：！？）》」』】〕％,.;:!?)]}%")
 _BREAK_AFTER = frozenset("-/")
@@ -91,3 +91,26 @@ def page_label(language: Language, page: int, total: int) -> str:
     '第 1 页 / 共 3 页'
     """
     return "   ".join(f"{a}{page}{b}{total}{c}" for a, b, c in page_label_parts(language))
+
+
+def bilingual_break(title: str) -> str:
+    r"""A bilingual title that does not fit breaks between its languages, not inside a word.
+
+    >>> bilingual_break("COST ANALYSIS SHEET 成本核算表")
+    'COST ANALYSIS SHEET\n成本核算表'
+    >>> bilingual_break("PACKING LIST")
+    'PACKING LIST'
+    """
+    for i, char in enumerate(title):
+        if i and "\u2e80" <= char <= "\u9fff" and title[i - 1] == " ":
+            return f"{title[: i - 1]}\n{title[i:]}"
+    return title
+
+
+def title_em(title: str) -> float:
+    """Rough width of a bold upper-case title in ems (CJK 1 em, Latin about 0.68 em).
+
+    For the DOCX backend, where Word lays out the text: enough to tell whether a
+    title fits its cell on one line.
+    """
+    return sum(1.0 if "\u2e80" <= ch <= "\u9fff" else 0.68 for ch in title)

@@ -33,7 +33,7 @@ from exportdocs.render._blocks import (
     Totals,
 )
 from exportdocs.render._fonts import FontPlan, LoadedFont
-from exportdocs.render._layout import page_label, wrap
+from exportdocs.render._layout import bilingual_break, page_label, wrap
 from exportdocs.render._style import Style
 
 __all__ = ["pdf_bytes"]
@@ -216,7 +216,13 @@ class _Layout:
         ry = y0
         title_align = Align.RIGHT if head else Align.LEFT
         rx0 = self.x1 - right_w
-        for line in self.lines(block.title, 15, right_w, lambda: f"{at}.title", bold=True):
+        title = block.title
+        if (
+            "\n" not in title
+            and len(self.lines(title, 15, right_w, _w(f"{at}.title"), bold=True)) > 1
+        ):
+            title = bilingual_break(title)
+        for line in self.lines(title, 15, right_w, lambda: f"{at}.title", bold=True):
             ry += 15 * MM_PER_PT * 1.2
             self.put_aligned(line, rx0, self.x1, ry - 1.2, self.accent, title_align)
         ry += 1.5
