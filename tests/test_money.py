@@ -194,3 +194,19 @@ def test_allocate_always_sums_back(total: Decimal, weights: list[int]) -> None:
 @given(a=amounts, b=amounts)
 def test_addition_is_exact(a: Decimal, b: Decimal) -> None:
     assert (Money(a, "USD") + Money(b, "USD")).amount == a + b
+
+
+def test_error_shows_a_converted_number_as_the_figure() -> None:
+    from exportdocs.exceptions import Problem
+
+    assert str(Problem("quantity", Decimal("0"), "must be greater than zero")) == (
+        "quantity: must be greater than zero (got 0)"
+    )
+    assert str(Problem("quantity", "0", "must be greater than zero")) == (
+        "quantity: must be greater than zero (got '0')"
+    )
+    from exportdocs import amount_in_words
+
+    with pytest.raises(ValidationError) as exc:
+        amount_in_words(Money("-0.50", "USD"))
+    assert str(exc.value) == "money: amounts in words must not be negative (got -0.50)"

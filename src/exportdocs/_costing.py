@@ -843,7 +843,7 @@ class Target:
     >>> Target.margin("100%")
     Traceback (most recent call last):
     ...
-    exportdocs.exceptions.ValidationError: rate: a margin on the sale price must be below 100% (the price would be infinite) (got Decimal('1'))
+    exportdocs.exceptions.ValidationError: rate: a margin on the sale price must be below 100% (the price would be infinite) (got 1)
     """
 
     kind: TargetKind = attrs.field(converter=_kind_field)

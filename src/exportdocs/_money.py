@@ -180,6 +180,8 @@ class Money:
     @classmethod
     def zero(cls, currency: Currency | str) -> Money:
         """Zero in ``currency``."""
+        if isinstance(currency, Currency):
+            return cls._unchecked(Decimal(0), currency)
         return cls(Decimal(0), currency)
 
     @classmethod
@@ -203,9 +205,13 @@ class Money:
     def sum(cls, values: Iterable[Money], currency: Currency | str) -> Money:
         """Add up ``values``, all in ``currency`` (zero when empty)."""
         total = cls.zero(currency)
+        amount = total.amount
         for value in values:
-            total = total + value
-        return total
+            if not isinstance(value, Money):
+                raise fail(f"expected Money, not {type(value).__name__}", value, "values")
+            total._same(value, "add")
+            amount += value.amount
+        return cls._unchecked(amount, total.currency)
 
     @classmethod
     def _unchecked(cls, amount: Decimal, currency: Currency) -> Money:
@@ -284,7 +290,7 @@ class Money:
     # -- arithmetic ---------------------------------------------------------------
 
     def _same(self, other: Money, op: str) -> None:
-        if other.currency != self.currency:
+        if other.currency is not self.currency and other.currency != self.currency:
             raise CurrencyMismatchError(
                 [
                     Problem(
@@ -300,13 +306,15 @@ class Money:
         if not isinstance(other, Money):
             return NotImplemented
         self._same(other, "add")
-        return Money(self.amount + other.amount, self.currency)
+        # A sum has no more decimal places than its terms, so it is as valid as they
+        # are: only the magnitude needs checking (``_unchecked`` does).
+        return Money._unchecked(self.amount + other.amount, self.currency)
 
     def __sub__(self, other: object) -> Money:
         if not isinstance(other, Money):
             return NotImplemented
         self._same(other, "subtract")
-        return Money(self.amount - other.amount, self.currency)
+        return Money._unchecked(self.amount - other.amount, self.currency)
 
     def __mul__(self, factor: object) -> Money:
         if isinstance(factor, (Decimal, int)) and not isinstance(factor, bool):

@@ -532,7 +532,7 @@ class LineItem:
     def _gross(self) -> Money:
         exact = _CTX.multiply(self.quantity, self.unit_price.amount)
         currency = self.unit_price.currency
-        return Money(exact.quantize(currency.quantum, context=_CTX), currency)
+        return Money._unchecked(exact.quantize(currency.quantum, context=_CTX), currency)
 
     @property
     def unit(self) -> Unit:
@@ -559,4 +559,7 @@ class LineItem:
     @property
     def amount(self) -> Money:
         """The line amount: gross amount − discount amount."""
-        return self._gross() - self.discount_amount
+        gross = self._gross()
+        if self.discount is None:
+            return gross
+        return gross - self.discount.amount_for(gross)

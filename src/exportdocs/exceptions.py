@@ -19,6 +19,7 @@ The tree::
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -68,7 +69,9 @@ class Problem:
 
 
 def _short_repr(value: Any, limit: int = 80) -> str:
-    text = repr(value)
+    # A number the library converted reads as the figure itself: "(got 0)", not
+    # "(got 0)"; text keeps its quotes, so "(got '0')" was given as text.
+    text = str(value) if isinstance(value, Decimal) else repr(value)
     if len(text) <= limit:
         return text
     return f"{text[: limit - 3]}... ({len(text)} characters)"

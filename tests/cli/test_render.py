@@ -145,8 +145,7 @@ def test_render_batch_reports_the_bad_order_and_renders_the_rest(
     assert main([*args, "--doc", "pi", "--format", "pdf"]) == EXIT_FAILED
     out, err = capsys.readouterr()
     assert [
-        f"exportdocs: error: {bad}: contract.items[3].quantity: must be greater than zero "
-        "(got Decimal('0'))"
+        f"exportdocs: error: {bad}: contract.items[3].quantity: must be greater than zero (got 0)"
     ] == err.splitlines()
     assert [f"PI-{n}_proforma-invoice_en.pdf" for n in range(3)] == sorted(
         p.name for p in outdir.iterdir()

@@ -96,3 +96,39 @@ def test_control_character_is_refused_naming_the_cell() -> None:
         RenderError, match=r"blocks\[0\]\.rows\[1\]\[0\]: the control character '\\x07'"
     ):
         render_docx(doc)
+
+
+def test_item_tables_land_in_order_between_the_other_blocks() -> None:
+    # Item tables are written into document.xml as text in place of a marker element;
+    # two tables and the paragraphs around them keep their order, and no marker is left.
+    import zipfile
+
+    cols = [Column("A"), Column("B", align="right")]
+    doc = Document(
+        [
+            Text("before"),
+            ItemTable(cols, [["a1", "1"], ["a2", "2"]]),
+            Text("between"),
+            ItemTable(cols, [["b1", "3"]], totals=[["total", "4"]]),
+            Text("after"),
+        ]
+    )
+    data = render_docx(doc, STYLE)
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert "exportdocsItemTable" not in xml
+    d = read(data)
+    assert [[c.text for c in row.cells] for t in d.tables for row in t.rows] == [
+        ["A", "B"],
+        ["a1", "1"],
+        ["a2", "2"],
+        ["A", "B"],
+        ["b1", "3"],
+        ["total", "4"],
+    ]
+    order = [
+        child.tag.rsplit("}", 1)[1] + ":" + "".join(t.text or "" for t in child.iter(qn("w:t")))
+        for child in d.element.body
+        if child.tag in (qn("w:p"), qn("w:tbl"))
+        and "".join(t.text or "" for t in child.iter(qn("w:t")))
+    ]
+    assert order == ["p:before", "tbl:ABa11a22", "p:between", "tbl:ABb13total4", "p:after"]

@@ -57,6 +57,10 @@ def _w(text: str) -> Callable[[], str]:
     return lambda: text
 
 
+#: The element that holds an item table's place in python-docx's tree (see ``_package``).
+_MARKER = "exportdocsItemTable"
+
+
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -99,6 +103,7 @@ class _Docx:
         self.Mm, self.Pt, self.RGB = Mm, Pt, RGBColor
         d = docx.Document()
         self.d = d
+        self.tables: list[str] = []
         section = d.sections[0]
         width, height = style.paper.size_mm
         m = style.margins
@@ -221,7 +226,7 @@ class _Docx:
         self.properties()
         out = io.BytesIO()
         self.d.save(out)
-        return _normalise_zip(out.getvalue(), self.doc_in.meta.created.timetuple()[:6])
+        return _package(out.getvalue(), self.doc_in.meta.created.timetuple()[:6], self.tables)
 
     def header(self, block: Header, at: str) -> None:
         head = block.letterhead or self.style.letterhead
@@ -374,8 +379,19 @@ class _Docx:
                 parts.append("</w:tr>")
                 n_rows += 1
         parts.append("</w:tbl>")
-        tbl = parse_xml("".join(parts))
         body = self.d.element.body
+        if not images:
+            # The table goes into document.xml as text when the package is written
+            # (see _package): parsing it into python-docx's tree and serialising it
+            # back would take most of the time of a long document. The marker is
+            # an element of the w namespace that nothing else writes.
+            parts[0] = parts[0].replace(f' xmlns:w="{_W}"', "", 1)
+            marker = parse_xml(f'<w:{_MARKER} xmlns:w="{_W}" w:n="{len(self.tables)}"/>')
+            self.tables.append("".join(parts))
+            body.insert(len(body) - 1, marker)  # before the final sectPr
+            self.d.add_paragraph().paragraph_format.space_after = self.Pt(2)
+            return
+        tbl = parse_xml("".join(parts))
         body.insert(len(body) - 1, tbl)  # before the final sectPr
         if images:
             proxy = Table(tbl, self.d._body)
@@ -496,8 +512,11 @@ class _Docx:
         props.comments = ""
 
 
-def _normalise_zip(data: bytes, when: tuple[int, ...]) -> bytes:
-    """Rewrite the package with fixed member dates, so equal input gives equal bytes."""
+def _package(data: bytes, when: tuple[int, ...], tables: list[str]) -> bytes:
+    """Rewrite the package: item tables in place of their markers, fixed member dates.
+
+    Fixed dates make equal input give equal bytes.
+    """
     stamp = (max(when[0], 1980), *when[1:6])
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -506,8 +525,26 @@ def _normalise_zip(data: bytes, when: tuple[int, ...]) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=stamp)  # type: ignore[arg-type]
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o600 << 16
-            dst.writestr(fixed, src.read(info.filename))
+            content = src.read(info.filename)
+            if tables and info.filename == "word/document.xml":
+                content = _insert_tables(content, tables)
+            dst.writestr(fixed, content)
     return out.getvalue()
+
+
+def _insert_tables(xml: bytes, tables: list[str]) -> bytes:
+    """document.xml with each table marker replaced by its table."""
+    pieces = []
+    last = 0
+    for n, table in enumerate(tables):
+        marker = f'<w:{_MARKER} w:n="{n}"/>'.encode()
+        at = xml.find(marker, last)
+        if at < 0:  # cannot happen unless python-docx changes how it writes elements
+            raise RenderError(f"item table {n} was lost while writing the DOCX package")
+        pieces += [xml[last:at], table.encode()]
+        last = at + len(marker)
+    pieces.append(xml[last:])
+    return b"".join(pieces)
 
 
 def docx_bytes(document: Document, style: Style) -> bytes:
