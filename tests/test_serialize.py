@@ -85,6 +85,24 @@ def test_unknown_and_missing_fields() -> None:
     found = {(p.path, p.message) for p in info.value.problems}
     assert ("seller.nmae", "unknown field (check the spelling)") in found
     assert ("buyer.name", "required field is missing") in found
+    # No value to show: no "(got None)" after either message.
+    assert str(info.value) == (
+        "2 problems: seller.nmae: unknown field (check the spelling); "
+        "buyer.name: required field is missing"
+    )
+
+
+def test_text_or_list_where_an_object_belongs() -> None:
+    data = to_dict(sample_contract())
+    data["seller"] = "ACME"
+    data["items"][2]["product"] = ["BW-DL6-12"]
+    with pytest.raises(ValidationError) as info:
+        from_dict(Contract, data)
+    assert sorted(str(p) for p in info.value.problems) == [
+        "items[2].product: expected an object with the fields of Product, not a list "
+        "(got ['BW-DL6-12'])",
+        "seller: expected an object with the fields of Party, not text (got 'ACME')",
+    ]
 
 
 def test_schema_version_and_type_are_checked() -> None:

@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
+import cattrs.gen
 from cattrs.errors import (
     AttributeValidationNote,
     ClassValidationError,
@@ -29,7 +31,7 @@ from exportdocs._country import Country
 from exportdocs._money import Currency
 from exportdocs._product import HSCode
 from exportdocs._validation import fail, to_date, to_decimal
-from exportdocs.exceptions import Problem, ValidationError
+from exportdocs.exceptions import NO_VALUE, Problem, ValidationError
 
 __all__ = ["SCHEMA_VERSION", "from_dict", "from_json", "to_dict", "to_json"]
 
@@ -76,8 +78,43 @@ def _structure_str(value: Any, _: type) -> str:
     return value
 
 
+def _json_kind(value: Any) -> str:
+    """What a JSON/TOML reader made of a value, in the words of those formats."""
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float, Decimal)):
+        return "a number"
+    return type(value).__name__
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+
+    def attrs_hook(cls: type) -> Any:
+        # cattrs' own function indexes the data; text or a list where an object belongs
+        # would fail inside it with "'str' object has no attribute 'keys'".
+        inner: Callable[[Any, Any], Any] = cattrs.gen.make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+        )
+
+        def structure(value: Any, kind: type) -> Any:
+            if not isinstance(value, Mapping):
+                raise fail(
+                    f"expected an object with the fields of {cls.__name__}, "
+                    f"not {_json_kind(value)}",
+                    value,
+                )
+            return inner(value, kind)
+
+        return structure
+
+    conv.register_structure_hook_factory(attrs.has, attrs_hook)
     conv.register_unstructure_hook(Decimal, lambda d: format(d, "f"))
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
@@ -178,7 +215,7 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
         return [p.prefixed(path) for p in exc.problems]
     if isinstance(exc, ForbiddenExtraKeysError):
         return [
-            Problem(_join(path, key), None, "unknown field (check the spelling)")
+            Problem(_join(path, key), NO_VALUE, "unknown field (check the spelling)")
             for key in sorted(exc.extra_fields)
         ]
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
@@ -196,5 +233,5 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
             found.extend(_problems(sub, path))
         return found
     if isinstance(exc, KeyError):
-        return [Problem(path, None, "required field is missing")]
+        return [Problem(path, NO_VALUE, "required field is missing")]
     return [Problem(path, None, f"invalid value: {exc}")]

@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "NO_VALUE",
     "ConcurrencyConflictError",
     "CurrencyMismatchError",
     "ExportDocsError",
@@ -40,6 +41,20 @@ __all__ = [
 
 class ExportDocsError(Exception):
     """Root of every exception exportdocs raises on purpose."""
+
+
+class _NoValue:
+    """The value of a problem about a field that has no value (missing, unknown)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<no value>"
+
+
+#: :attr:`Problem.value` when there is no value to show: a required field that is
+#: missing, an unknown field. Its message then has no "(got ...)".
+NO_VALUE: Any = _NoValue()
 
 
 @attrs.frozen
@@ -65,6 +80,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""
+        if self.value is NO_VALUE:
+            return f"{where}{self.message}"
         return f"{where}{self.message} (got {_short_repr(self.value)})"
 
 
