@@ -4,17 +4,20 @@ Run with ``.venv/bin/python benchmarks/render.py [--repeat N] [--quick]``. Needs
 ``bench`` extra (reportlab, weasyprint, jinja2, docxtpl) for the comparison cases;
 a missing one is reported and skipped.
 
-For a 20-line and a 1,000-line proforma-invoice-like table (8 columns, wrapping
-descriptions) and packing-list-like table (9 columns), it prints the median time
-of several runs and the peak traced memory (tracemalloc, in a separate run so the
-tracing does not slow the timed runs) of:
+For a proforma invoice and a packing list of 20 and of 1,000 lines, it prints the
+median time of several runs and the peak traced memory (tracemalloc, in a separate
+run so the tracing does not slow the timed runs) of:
 
-* exportdocs PDF and DOCX,
+* exportdocs PDF and DOCX: the complete document from the real builders (the
+  sample order's twelve items repeated), letterhead to signatures,
 * plain fpdf2: ``pdf.table()`` with the TTF font added per document,
 * ReportLab platypus: ``Table`` with ``repeatRows=1``,
 * WeasyPrint from Jinja2 HTML,
 * plain python-docx: ``doc.add_table`` and ``cell.text``,
 * docxtpl: a template with a row loop (made at start-up with python-docx).
+
+The others render only an item table of the same size (8 columns with wrapping
+descriptions for the PI, 9 for the packing list), so the comparison favours them.
 
 Ratios are "baseline time / exportdocs time" for the same format, size and table
 (above 1 means exportdocs is faster). Each case renders a fresh document per run;
