@@ -132,3 +132,20 @@ def test_item_tables_land_in_order_between_the_other_blocks() -> None:
         and "".join(t.text or "" for t in child.iter(qn("w:t")))
     ]
     assert order == ["p:before", "tbl:ABa11a22", "p:between", "tbl:ABb13total4", "p:after"]
+
+
+def test_notes_before_the_signatures_keep_with_them() -> None:
+    from exportdocs.render import Signature, Signatures
+
+    doc = Document(
+        [
+            Text("FILLER"),
+            Text("NOTEMARK one\n\nNOTEMARK two"),
+            Signatures([Signature("SELLERSIGN"), Signature("BUYERSIGN")]),
+        ]
+    )
+    d = read(render_docx(doc, STYLE))
+    keep = {p.text: bool(p.paragraph_format.keep_with_next) for p in d.paragraphs if p.text}
+    assert keep == {"FILLER": False, "NOTEMARK one": True, "NOTEMARK two": True}
+    sig_table = d.tables[-1]
+    assert sig_table.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None

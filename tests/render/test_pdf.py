@@ -180,3 +180,35 @@ def test_cell_taller_than_a_page_is_split_across_pages_without_losing_text() -> 
     positions = [body.index(f"w{k:04d}") for k in range(330)]
     assert sorted(positions) == positions
     assert body.index("second") > positions[-1]
+
+
+def _page_of(pages: list[str], marker: str) -> int:
+    return next(i for i, page in enumerate(pages) if marker in squash(page))
+
+
+def test_notes_before_the_signatures_stay_on_their_page() -> None:
+    from exportdocs.render import Signature, Signatures
+
+    sigs = Signatures([Signature("SELLERSIGN", "A"), Signature("BUYERSIGN", "B")])
+    moved = 0
+    for n in range(40, 75):
+        # The filler ends lower on page 1 as n grows; for some n the note would fit on
+        # page 1 and the signatures would not.
+        filler = Text("\n".join(f"filler line {i}" for i in range(n)))
+        doc = Document([filler, Text("NOTEMARK: prices subject to confirmation."), sigs])
+        pages = pdf_pages(render_pdf(doc, STYLE))
+        note, seller = _page_of(pages, "NOTEMARK"), _page_of(pages, "SELLERSIGN")
+        assert note == seller, n
+        # The whole filler on page 1, the note and the signatures together on page 2.
+        moved += note == 1 and squash(f"filler line {n - 1}") in squash(pages[0])
+    assert moved  # the rule was exercised
+
+
+def test_a_text_longer_than_a_page_before_the_signatures_flows() -> None:
+    from exportdocs.render import Signature, Signatures
+
+    long_text = Text("\n".join(f"condition {i}" for i in range(120)))
+    sigs = Signatures([Signature("SELLERSIGN"), Signature("BUYERSIGN")])
+    doc = Document([Text("INTRO"), long_text, sigs])
+    pages = pdf_pages(render_pdf(doc, STYLE))
+    assert _page_of(pages, "INTRO") == _page_of(pages, "condition0") == 0

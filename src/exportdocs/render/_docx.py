@@ -215,7 +215,18 @@ class _Docx:
             elif isinstance(block, Totals):
                 self.totals(block, at)
             elif isinstance(block, Text):
+                before = len(self.d.element.body)
                 self.text(block, at)
+                if b + 1 < len(self.doc_in.blocks) and isinstance(
+                    self.doc_in.blocks[b + 1], Signatures
+                ):
+                    # Word moves the notes before the signatures to their page.
+                    from docx.text.paragraph import Paragraph
+
+                    for element in self.d.element.body[before - 1 : -1]:
+                        if element.tag.endswith("}p"):
+                            para = Paragraph(element, self.d._body)
+                            para.paragraph_format.keep_with_next = True
             elif isinstance(block, Signatures):
                 self.signatures(block, at)
             elif isinstance(block, Spacer):
@@ -445,8 +456,11 @@ class _Docx:
 
     def signatures(self, block: Signatures, at: str) -> None:
         n = len(block.boxes)
-        self.d.add_paragraph()
+        self.d.add_paragraph().paragraph_format.keep_with_next = True
         table = self.grid_table(1, [self.content_mm() / n] * n)
+        from docx.oxml import parse_xml
+
+        table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit xmlns:w="{_W}"/>'))
         for i, (box, cell) in enumerate(zip(block.boxes, table.rows[0].cells, strict=False)):
             w = _w(f"{at}.boxes[{i}]")
             run = self.cell_para(cell).add_run(_check(box.label, w))

@@ -172,9 +172,17 @@ class _Layout:
     # ------------------------------------------------------------ blocks
 
     def run(self) -> list[list[Op]]:
-        for b, block in enumerate(self.doc.blocks):
+        blocks = self.doc.blocks
+        kept = -1
+        for b, block in enumerate(blocks):
             at = f"blocks[{b}]"
-            if isinstance(block, Header):
+            if b == kept:
+                continue
+            nxt = blocks[b + 1] if b + 1 < len(blocks) else None
+            if isinstance(block, Text) and isinstance(nxt, Signatures):
+                self.keep_together(block, at, nxt, f"blocks[{b + 1}]")
+                kept = b + 1
+            elif isinstance(block, Header):
                 self.header(block, at)
             elif isinstance(block, PartyBoxes):
                 self.parties(block, at)
@@ -191,6 +199,34 @@ class _Layout:
             elif isinstance(block, Spacer):
                 self.y = min(self.y + float(block.height), self.bottom)
         return self.pages
+
+    def keep_together(self, text: Text, at: str, sigs: Signatures, sigs_at: str) -> None:
+        """The text before the signatures (notes, remarks) goes to their page.
+
+        Laid out in place first; if the pair crosses a page break it is laid out again
+        from the top of a new page, unless it is longer than a page anyway.
+        """
+        pages, ops, y = len(self.pages), len(self.ops), self.y
+
+        def lay() -> None:
+            self.text(text, at)
+            self.signatures(sigs, sigs_at)
+
+        def rewind() -> None:
+            del self.pages[pages:]
+            self.ops = self.pages[-1]
+            del self.ops[ops:]
+            self.y = y
+
+        lay()
+        if len(self.pages) == pages or y <= self.top + 1e-6:
+            return
+        rewind()
+        self.new_page()
+        lay()
+        if len(self.pages) > pages + 1:  # longer than a page: flow it where it was
+            rewind()
+            lay()
 
     def header(self, block: Header, at: str) -> None:
         head = block.letterhead or self.style.letterhead
