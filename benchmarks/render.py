@@ -40,8 +40,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 FONT = Path(__file__).resolve().parents[1] / "src/exportdocs/render/fonts/DejaVuSans.ttf"
 FONT_BOLD = FONT.with_name("DejaVuSans-Bold.ttf")
 
@@ -124,13 +122,7 @@ TABLES = {"PI": pi_table, "PL": pl_table}
 def _contract(lines: int) -> Any:
     from exportdocs.samples import sample_contract, sample_items
 
-    base = sample_items()
-    items = []
-    for i in range(lines):
-        item = base[i % len(base)]
-        product = attrs.evolve(item.product, item_no=f"{item.product.item_no}-{i + 1:04d}")
-        items.append(attrs.evolve(item, product=product))
-    return sample_contract(items=tuple(items))
+    return sample_contract(items=sample_items(lines))
 
 
 def build_document(kind: str, lines: int) -> Any:

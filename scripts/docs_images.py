@@ -13,24 +13,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-import attrs
-
-from exportdocs import Contract, TradeTerm, costing, documents
+from exportdocs import TradeTerm, costing, documents
 from exportdocs.samples import HAMBURG, sample_contract, sample_cost_inputs, sample_items
 
 IMAGES = Path(__file__).resolve().parents[1] / "docs" / "images"
 DPI = "50"
-
-
-def contract_of(lines: int) -> Contract:
-    """The sample contract with ``lines`` lines (its twelve items repeated, numbered apart)."""
-    base = sample_items()
-    items = []
-    for i in range(lines):
-        item = base[i % len(base)]
-        product = attrs.evolve(item.product, item_no=f"{item.product.item_no}-{i + 1:02d}")
-        items.append(attrs.evolve(item, product=product))
-    return sample_contract(items=tuple(items))
 
 
 def pages(pdf: bytes, name: str, first: int, last: int, work: Path) -> None:
@@ -64,7 +51,7 @@ def main() -> None:
     quote = costing.quote(sample_cost_inputs(contract))
     cif = documents.price_columns(quote, [TradeTerm("CIF", HAMBURG)], base=contract)
     sheet = costing.analyse(sample_cost_inputs(contract), [i.unit_price for i in contract.items])
-    twenty = contract_of(20)
+    twenty = sample_contract(items=sample_items(20))
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         docs = {

@@ -28,6 +28,7 @@ from exportdocs._payment import PaymentTerms
 from exportdocs._places import Place
 from exportdocs._product import LineItem, Product
 from exportdocs._units import Unit
+from exportdocs._validation import fail
 from exportdocs.costing import lines_from_contract
 
 __all__ = [
@@ -255,8 +256,32 @@ _LINES: tuple[tuple[str, str, str, str, int, Unit, str, int, Dimensions, str, st
 )
 
 
-def sample_items() -> tuple[LineItem, ...]:
-    """The twelve line items, in USD, with their packing."""
+def sample_items(lines: int = 12) -> tuple[LineItem, ...]:
+    """The twelve line items, in USD, with their packing.
+
+    With another number of ``lines``, the twelve are repeated (or cut) to that many,
+    each item number suffixed with its line number so they stay unique: a long order
+    for benchmarks and for trying pagination.
+
+    >>> long = sample_items(1000)
+    >>> len(long), long[0].product.item_no, long[999].product.item_no
+    (1000, 'BW-P6060-40-0001', 'BW-DL4-9-1000')
+    """
+    if isinstance(lines, bool) or not isinstance(lines, int) or lines < 1:
+        raise fail("expected a whole number of lines, at least 1", lines, "lines")
+    base = _twelve()
+    if lines == len(base):
+        return base
+    width = len(str(lines))
+    out = []
+    for i in range(lines):
+        item = base[i % len(base)]
+        product = attrs.evolve(item.product, item_no=f"{item.product.item_no}-{i + 1:0{width}d}")
+        out.append(attrs.evolve(item, product=product))
+    return tuple(out)
+
+
+def _twelve() -> tuple[LineItem, ...]:
     items = []
     for no, desc, desc_zh, hs, qty, unit, price, per, carton, nw, tare, lst in _LINES:
         product = Product(
