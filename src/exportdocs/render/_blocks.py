@@ -19,7 +19,7 @@ import attrs
 
 from exportdocs._validation import check, fail, guard, guard_optional, to_decimal, to_lines, to_text
 from exportdocs.exceptions import Problem, ValidationError
-from exportdocs.render._style import Letterhead
+from exportdocs.render._style import Letterhead, _letterhead_field
 
 __all__ = [
     "Align",
@@ -238,16 +238,6 @@ def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
 
 def _pairs_field(value: Any) -> tuple[tuple[str, str], ...]:
     return guard(_pairs, value)
-
-
-def _letterhead(value: Any) -> Letterhead:
-    if isinstance(value, Letterhead):
-        return value
-    raise fail(f"expected a Letterhead, not {type(value).__name__}", value)
-
-
-def _letterhead_field(value: Any) -> Letterhead | None:
-    return guard_optional(_letterhead, value)
 
 
 # ---------------------------------------------------------------- blocks
