@@ -640,3 +640,15 @@ def test_exchange_rate_board_per_100() -> None:
     fx = ExchangeRate.per_100("USD", "710.00")
     assert fx.rate == D("7.1")
     assert str(fx) == "7.10 CNY/USD"
+
+
+def test_assumption_wording_of_freight_and_a_profit_target() -> None:
+    from exportdocs._costing import freight_text
+
+    box = Freight.per_container("USD 3150", "40HQ", containers=2)
+    assert freight_text(box, None) == "USD 3,150.00 per 40HQ × 2"
+    assert freight_text(box, None, zh=True) == "USD 3,150.00 / 40HQ × 2"
+    lcl = Freight.per_revenue_ton("USD 45")
+    assert freight_text(lcl, None) == "USD 45.00 per revenue ton (W/M)"
+    assert freight_text(lcl, None, zh=True) == "USD 45.00 / 运费吨 (W/M)"
+    assert str(Target.profit_per_unit("CNY 2.5")) == "profit CNY 2.50 per unit"

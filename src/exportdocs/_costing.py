@@ -889,8 +889,8 @@ class Target:
         return cls(TargetKind.PROFIT_PER_UNIT, None, profit)
 
     def __str__(self) -> str:
-        if self.kind is TargetKind.PROFIT_PER_UNIT:
-            return f"profit {self.profit} per unit"
+        if self.kind is TargetKind.PROFIT_PER_UNIT and self.profit is not None:
+            return f"profit {money_text(self.profit)} per unit"
         return f"{self.kind.value.replace('_', ' ')} {format_percent(self.rate)}"
 
 
@@ -1541,13 +1541,13 @@ class CostSheet:
             rows.append(
                 (
                     "Insurance",
-                    f"{_rate_text(i.insurance.rate)} on "
+                    f"{rate_text(i.insurance.rate)} on "
                     f"{format_percent(_ONE + i.insurance.markup, 0)} of the "
                     f"{i.insurance_base.value.replace('_', ' ')} value",
                 )
             )
         if i.freight is not None:
-            rows.append(("Freight", _freight_text(i.freight, self.summary.containers)))
+            rows.append(("Freight", freight_text(i.freight, self.summary.containers)))
         rows.append(
             (
                 "Approval",
@@ -1597,12 +1597,12 @@ class CostSheet:
         )
 
 
-def _money_text(money: Money) -> str:
+def money_text(money: Money) -> str:
     """``USD 3,150.00``: code first and grouped, as on the documents."""
     return f"{money.currency.code} {money.amount:,.{money.currency.minor_units}f}"
 
 
-def _rate_text(rate: Decimal) -> str:
+def rate_text(rate: Decimal) -> str:
     """A rate as a percentage with 2 to 4 decimals and no padding zeros: ``0.30%``."""
     text = format_percent(rate, 4)[:-1]
     whole, _, frac = text.partition(".")
@@ -1610,15 +1610,19 @@ def _rate_text(rate: Decimal) -> str:
     return f"{whole}.{frac}%"
 
 
-def _freight_text(freight: Freight, estimate: ContainerEstimate | None) -> str:
-    rate = _money_text(freight.rate)
+def freight_text(freight: Freight, estimate: ContainerEstimate | None, *, zh: bool = False) -> str:
+    """The freight assumption: ``USD 3,150.00 per 40HQ × 1`` (``/ 40HQ × 1`` in Chinese).
+
+    Per container, the count is the freight's own or else the estimate from the packing.
+    """
+    rate = money_text(freight.rate)
     if freight.basis is FreightBasis.PER_CONTAINER:
         count = freight.containers or (estimate.count if estimate else 0)
         box = freight.container.type.value if freight.container else ""
-        return f"{rate} per {box} × {count}"
+        return f"{rate} / {box} × {count}" if zh else f"{rate} per {box} × {count}"
     if freight.basis is FreightBasis.PER_REVENUE_TON:
-        return f"{rate} per revenue ton (W/M)"
-    return f"{rate} lump sum"
+        return f"{rate} / 运费吨 (W/M)" if zh else f"{rate} per revenue ton (W/M)"
+    return f"{rate}（包干）" if zh else f"{rate} lump sum"
 
 
 # -- the engine -----------------------------------------------------------------------

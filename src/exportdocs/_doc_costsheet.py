@@ -22,16 +22,16 @@ from exportdocs._costing import (
     CommissionBasis,
     CostInputs,
     CostSheet,
-    FreightBasis,
     InsuranceBase,
     Method,
     Quote,
     ReasonKind,
     TargetKind,
-    _money_text,
-    _rate_text,
     format_percent,
+    freight_text,
+    money_text,
     quote,
+    rate_text,
 )
 from exportdocs._doc_common import Ctx, TradeDocument, check_contract, make_context, meta_for
 from exportdocs._money import Money
@@ -197,28 +197,17 @@ def _zh_assumption(name: str, value: str, sheet: CostSheet) -> str:
         return _METHOD_ZH[i.method]
     if name == "Target" and i.target is not None:
         t = i.target
-        if t.kind is TargetKind.PROFIT_PER_UNIT:
-            return f"每单位利润 {t.profit}"
+        if t.kind is TargetKind.PROFIT_PER_UNIT and t.profit is not None:
+            return f"每单位利润 {money_text(t.profit)}"
         kind = "销售利润率" if t.kind is TargetKind.MARGIN_ON_SALE else "成本利润率"
         return f"{kind} {format_percent(t.rate)}"
     if name == "Commission":
         return f"{format_percent(i.commission)}（{_COMMISSION_ZH[i.commission_basis]}）"
     if name == "Insurance" and i.insurance is not None:
         cover = format_percent(1 + i.insurance.markup, 0)
-        return (
-            f"按{_INSURED_ZH[i.insurance_base]}的{cover}投保，费率 {_rate_text(i.insurance.rate)}"
-        )
+        return f"按{_INSURED_ZH[i.insurance_base]}的{cover}投保，费率 {rate_text(i.insurance.rate)}"
     if name == "Freight" and i.freight is not None:
-        f = i.freight
-        rate = _money_text(f.rate)
-        if f.basis is FreightBasis.PER_CONTAINER:
-            containers = sheet.summary.containers
-            count = f.containers or (containers.count if containers else 0)
-            box = f.container.type.value if f.container else ""
-            return f"{rate} / {box} × {count}"
-        if f.basis is FreightBasis.PER_REVENUE_TON:
-            return f"{rate} / 运费吨 (W/M)"
-        return f"{rate}（包干）"
+        return freight_text(i.freight, sheet.summary.containers, zh=True)
     if name == "Approval":
         return f"{_BASIS_ZH[i.approval_basis]} < {format_percent(i.approval_threshold)}"
     if name == "Price precision":
