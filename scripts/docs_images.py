@@ -20,28 +20,18 @@ IMAGES = Path(__file__).resolve().parents[1] / "docs" / "images"
 DPI = "50"
 
 
-def pages(pdf: bytes, name: str, first: int, last: int, work: Path) -> None:
-    """Write pages ``first``..``last`` of ``pdf`` as ``docs/images/<name>-<page>.png``."""
+def pages(pdf: bytes, name: str, work: Path, *, count: int = 0) -> None:
+    """Write page 1 of ``pdf`` as ``docs/images/<name>.png``, or with ``count``, its first
+    ``count`` pages as ``<name>-1.png``, ``<name>-2.png``, ...
+    """
     source = work / f"{name}.pdf"
     source.write_bytes(pdf)
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-r",
-            DPI,
-            "-png",
-            "-f",
-            str(first),
-            "-l",
-            str(last),
-            str(source),
-            str(work / name),
-        ],
-        check=True,
-    )
+    last = str(max(count, 1))
+    command = ["pdftoppm", "-r", DPI, "-png", "-f", "1", "-l", last, str(source), str(work / name)]
+    subprocess.run(command, check=True)
     for png in sorted(work.glob(f"{name}-*.png")):
         page = int(png.stem.rsplit("-", 1)[1])
-        target = IMAGES / (f"{name}.png" if first == last else f"{name}-{page}.png")
+        target = IMAGES / (f"{name}-{page}.png" if count else f"{name}.png")
         shutil.copyfile(png, target)
         print(f"wrote {target.relative_to(IMAGES.parents[1])}")
 
@@ -52,25 +42,24 @@ def main() -> None:
     cif = documents.price_columns(quote, [TradeTerm("CIF", HAMBURG)], base=contract)
     sheet = costing.analyse(sample_cost_inputs(contract), [i.unit_price for i in contract.items])
     twenty = sample_contract(items=sample_items(20))
+    documents_pages = [
+        (
+            "doc-quotation",
+            documents.quotation(contract, prices=cif, number="BW-Q-2026-0311", date="2026-10-22"),
+            0,
+        ),
+        ("doc-proforma-invoice", documents.proforma_invoice(contract), 0),
+        ("doc-packing-list", documents.packing_list(contract, language="en-zh"), 0),
+        ("doc-cost-sheet", documents.cost_analysis(sheet, contract, language="zh"), 0),
+        ("render-pi-bilingual", documents.proforma_invoice(twenty, language="en-zh"), 1),
+        ("render-pi-en", documents.proforma_invoice(twenty), 2),
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        docs = {
-            "doc-quotation": documents.quotation(
-                contract, prices=cif, number="BW-Q-2026-0311", date="2026-10-22"
-            ),
-            "doc-proforma-invoice": documents.proforma_invoice(contract),
-            "doc-packing-list": documents.packing_list(contract, language="en-zh"),
-            "doc-cost-sheet": documents.cost_analysis(sheet, contract, language="zh"),
-            "render-pi-bilingual": documents.proforma_invoice(twenty, language="en-zh"),
-        }
-        for name, doc in docs.items():
+        for name, doc, count in documents_pages:
             data = doc.pdf()
             assert data is not None
-            suffix = "-1" if name.startswith("render-") else ""
-            pages(data, name + suffix, 1, 1, work)
-        data = documents.proforma_invoice(twenty).pdf()
-        assert data is not None
-        pages(data, "render-pi-en", 1, 2, work)
+            pages(data, name, work, count=count)
 
         soffice = shutil.which("soffice")
         if soffice is None:
@@ -82,7 +71,7 @@ def main() -> None:
             check=True,
             capture_output=True,
         )
-        pages((work / "render-pi-docx.pdf").read_bytes(), "render-pi-docx-1", 1, 1, work)
+        pages((work / "render-pi-docx.pdf").read_bytes(), "render-pi-docx", work, count=1)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,13 @@ from exportdocs.render._blocks import (
     TextStyle,
     Totals,
 )
-from exportdocs.render._layout import bilingual_break, page_label_parts, title_em
+from exportdocs.render._layout import (
+    MM_PER_PT,
+    bilingual_break,
+    kept_with_next,
+    page_label_parts,
+    title_em,
+)
 from exportdocs.render._style import Style
 
 __all__ = ["CJK_FONT", "LATIN_FONT", "docx_bytes"]
@@ -215,18 +221,9 @@ class _Docx:
             elif isinstance(block, Totals):
                 self.totals(block, at)
             elif isinstance(block, Text):
-                before = len(self.d.element.body)
-                self.text(block, at)
-                if b + 1 < len(self.doc_in.blocks) and isinstance(
-                    self.doc_in.blocks[b + 1], Signatures
-                ):
-                    # Word moves the notes before the signatures to their page.
-                    from docx.text.paragraph import Paragraph
-
-                    for element in self.d.element.body[before - 1 : -1]:
-                        if element.tag.endswith("}p"):
-                            para = Paragraph(element, self.d._body)
-                            para.paragraph_format.keep_with_next = True
+                self.text(
+                    block, at, keep_with_next=kept_with_next(self.doc_in.blocks, b) is not None
+                )
             elif isinstance(block, Signatures):
                 self.signatures(block, at)
             elif isinstance(block, Spacer):
@@ -268,7 +265,7 @@ class _Docx:
         title = _check(block.title, lambda: f"{at}.title")
         # A bilingual title too wide for its cell breaks between the languages
         # (Word would break inside the Chinese word).
-        if "\n" not in title and title_em(title) * 15 * 25.4 / 72 > cw * 0.45 - 2:
+        if "\n" not in title and title_em(title) * 15 * MM_PER_PT > cw * 0.45 - 2:
             title = bilingual_break(title)
         for n, part in enumerate(title.split("\n")):
             run = p.add_run()
@@ -404,19 +401,16 @@ class _Docx:
             return
         tbl = parse_xml("".join(parts))
         body.insert(len(body) - 1, tbl)  # before the final sectPr
-        if images:
-            proxy = Table(tbl, self.d._body)
-            trs = tbl.tr_lst
-            for r, c, image in images:
-                photo_cell = _Cell(trs[r].tc_lst[c], proxy)
-                try:
-                    photo_cell.paragraphs[0].add_run().add_picture(
-                        str(image.path), height=self.Mm(float(image.height))
-                    )
-                except Exception as exc:  # python-docx raises many types for bad images
-                    raise RenderError(
-                        f"{at}: cannot read image {str(image.path)!r}: {exc}"
-                    ) from exc
+        proxy = Table(tbl, self.d._body)
+        trs = tbl.tr_lst
+        for r, c, image in images:
+            photo_cell = _Cell(trs[r].tc_lst[c], proxy)
+            try:
+                photo_cell.paragraphs[0].add_run().add_picture(
+                    str(image.path), height=self.Mm(float(image.height))
+                )
+            except Exception as exc:  # python-docx raises many types for bad images
+                raise RenderError(f"{at}: cannot read image {str(image.path)!r}: {exc}") from exc
         self.d.add_paragraph().paragraph_format.space_after = self.Pt(2)
 
     def totals(self, block: Totals, at: str) -> None:
@@ -435,7 +429,8 @@ class _Docx:
         if block.words:
             self.para(block.words, lambda: f"{at}.words", bold=True, size=8.5)
 
-    def text(self, block: Text, at: str) -> None:
+    def text(self, block: Text, at: str, *, keep_with_next: bool = False) -> None:
+        """The text's paragraphs; ``keep_with_next`` makes Word keep them with the next block."""
         size, colour, bold = {
             TextStyle.NORMAL: (9.0, None, False),
             TextStyle.SMALL: (7.5, None, False),
@@ -445,6 +440,8 @@ class _Docx:
         }[block.style]
         for para in block.text.split("\n\n"):
             p = self.para("", lambda: f"{at}.text")
+            if keep_with_next:
+                p.paragraph_format.keep_with_next = True
             for i, line in enumerate(para.strip("\n").split("\n")):
                 if i:
                     p.add_run().add_break()
@@ -460,6 +457,7 @@ class _Docx:
         table = self.grid_table(1, [self.content_mm() / n] * n)
         from docx.oxml import parse_xml
 
+        # One row that never splits: the boxes' lines and names stay together.
         table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit xmlns:w="{_W}"/>'))
         for i, (box, cell) in enumerate(zip(block.boxes, table.rows[0].cells, strict=False)):
             w = _w(f"{at}.boxes[{i}]")

@@ -8,9 +8,26 @@ characters (not before closing CJK punctuation).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from exportdocs.render._blocks import Block, Signatures, Text
 from exportdocs.render._style import Language
 
-__all__ = ["bilingual_break", "page_label", "page_label_parts", "title_em", "wrap"]
+__all__ = [
+    "MM_PER_PT",
+    "bilingual_break",
+    "kept_with_next",
+    "page_label",
+    "page_label_parts",
+    "title_em",
+    "wrap",
+]
+
+#: Millimetres per typographic point.
+MM_PER_PT = 25.4 / 72
+#: CJK (and the other full-width scripts) start at U+2E80: a line may break before or
+#: after any of their characters, and they are one em wide.
+_WIDE = "\u2e80"
 
 _NO_BREAK_BEFORE = frozenset("，。、；：！？）》」』】〕％,.;:!?)]}%")
 _BREAK_AFTER = frozenset("-/")
@@ -50,7 +67,7 @@ def _wrap_para(para: str, adv: dict[str, float], max_units: float, lines: list[s
             if ch == " ":
                 cut, nxt = i, i + 1
             elif prev in _BREAK_AFTER or (
-                (ch >= "\u2e80" or prev >= "\u2e80") and ch not in _NO_BREAK_BEFORE
+                (ch >= _WIDE or prev >= _WIDE) and ch not in _NO_BREAK_BEFORE
             ):
                 cut, nxt = i, i
         w = adv[ch]
@@ -102,7 +119,7 @@ def bilingual_break(title: str) -> str:
     'PACKING LIST'
     """
     for i, char in enumerate(title):
-        if i and "\u2e80" <= char <= "\u9fff" and title[i - 1] == " ":
+        if i and char >= _WIDE and title[i - 1] == " ":
             return f"{title[: i - 1]}\n{title[i:]}"
     return title
 
@@ -113,4 +130,16 @@ def title_em(title: str) -> float:
     For the DOCX backend, where Word lays out the text: enough to tell whether a
     title fits its cell on one line.
     """
-    return sum(1.0 if "\u2e80" <= ch <= "\u9fff" else 0.68 for ch in title)
+    return sum(1.0 if ch >= _WIDE else 0.68 for ch in title)
+
+
+def kept_with_next(blocks: Sequence[Block], b: int) -> tuple[Text, Signatures] | None:
+    """The pair when block ``b`` is a Text right before Signatures, else None.
+
+    Both backends keep such notes and remarks on the signatures' page, so a signature
+    block never stands alone at the top of a document's last page.
+    """
+    text, sigs = blocks[b], blocks[b + 1] if b + 1 < len(blocks) else None
+    if isinstance(text, Text) and isinstance(sigs, Signatures):
+        return text, sigs
+    return None

@@ -33,12 +33,11 @@ from exportdocs.render._blocks import (
     Totals,
 )
 from exportdocs.render._fonts import FontPlan, LoadedFont
-from exportdocs.render._layout import bilingual_break, page_label, wrap
+from exportdocs.render._layout import MM_PER_PT, bilingual_break, kept_with_next, page_label, wrap
 from exportdocs.render._style import Style
 
 __all__ = ["pdf_bytes"]
 
-MM_PER_PT = 25.4 / 72
 RGB = tuple[int, int, int]
 INK: RGB = (33, 37, 41)
 MUTED: RGB = (100, 108, 117)
@@ -178,9 +177,9 @@ class _Layout:
             at = f"blocks[{b}]"
             if b == kept:
                 continue
-            nxt = blocks[b + 1] if b + 1 < len(blocks) else None
-            if isinstance(block, Text) and isinstance(nxt, Signatures):
-                self.keep_together(block, at, nxt, f"blocks[{b + 1}]")
+            pair = kept_with_next(blocks, b)
+            if pair is not None:
+                self.keep_together(*pair, at, f"blocks[{b + 1}]")
                 kept = b + 1
             elif isinstance(block, Header):
                 self.header(block, at)
@@ -200,7 +199,7 @@ class _Layout:
                 self.y = min(self.y + float(block.height), self.bottom)
         return self.pages
 
-    def keep_together(self, text: Text, at: str, sigs: Signatures, sigs_at: str) -> None:
+    def keep_together(self, text: Text, sigs: Signatures, at: str, sigs_at: str) -> None:
         """The text before the signatures (notes, remarks) goes to their page.
 
         Laid out in place first; if the pair crosses a page break it is laid out again
@@ -252,13 +251,11 @@ class _Layout:
         ry = y0
         title_align = Align.RIGHT if head else Align.LEFT
         rx0 = self.x1 - right_w
-        title = block.title
-        if (
-            "\n" not in title
-            and len(self.lines(title, 15, right_w, _w(f"{at}.title"), bold=True)) > 1
-        ):
-            title = bilingual_break(title)
-        for line in self.lines(title, 15, right_w, lambda: f"{at}.title", bold=True):
+        where = _w(f"{at}.title")
+        title = self.lines(block.title, 15, right_w, where, bold=True)
+        if len(title) > 1 and "\n" not in block.title:
+            title = self.lines(bilingual_break(block.title), 15, right_w, where, bold=True)
+        for line in title:
             ry += 15 * MM_PER_PT * 1.2
             self.put_aligned(line, rx0, self.x1, ry - 1.2, self.accent, title_align)
         ry += 1.5
