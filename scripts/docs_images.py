@@ -2,7 +2,9 @@
 
 Run with ``.venv/bin/python scripts/docs_images.py`` after a change to the documents.
 Needs ``pdftoppm`` (Debian's poppler-utils) and, for the DOCX picture, LibreOffice
-(``soffice``). The pictures are first pages at 50 dpi, as a reader sees them.
+(``soffice``) with fonts metric-compatible with Arial, the DOCX font (Debian's
+fonts-liberation2); without them LibreOffice substitutes a wider font and table cells
+wrap where Word's would not. The pictures are first pages at 50 dpi, as a reader sees them.
 """
 
 from __future__ import annotations

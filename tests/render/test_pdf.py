@@ -212,3 +212,13 @@ def test_a_text_longer_than_a_page_before_the_signatures_flows() -> None:
     doc = Document([Text("INTRO"), long_text, sigs])
     pages = pdf_pages(render_pdf(doc, STYLE))
     assert _page_of(pages, "INTRO") == _page_of(pages, "condition0") == 0
+
+
+def test_a_header_word_is_shrunk_not_cut() -> None:
+    # "APPROVAL" at 7.5 pt bold is wider than a 0.75-part column: the header prints it whole
+    # at a smaller size instead of "APPROVA" over "L".
+    cols = [Column(t) for t in "ABCDEFG"] + [Column("APPROVAL", width="0.75")]
+    doc = Document([ItemTable(cols, [["x"] * len(cols)])])
+    text = pdf_pages(render_pdf(doc, STYLE))[0]
+    assert "APPROVAL" in text.split()
+    assert "APPROVA" not in text.split()

@@ -13,6 +13,7 @@ per cell is what makes a long ``table()`` slow.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,9 @@ from exportdocs.render._layout import MM_PER_PT, bilingual_break, kept_with_next
 from exportdocs.render._style import Style
 
 __all__ = ["pdf_bytes"]
+
+#: Runs of Latin (not full-width) characters between spaces: the words a header keeps whole.
+_WORDS = re.compile(r"[^\s\u2e80-\U0010ffff]+")
 
 RGB = tuple[int, int, int]
 INK: RGB = (33, 37, 41)
@@ -127,6 +131,19 @@ class _Layout:
             _Line(font, size, line, sum(map(adv.__getitem__, line)) * scale)
             for line in wrap(text, adv, width / scale)
         ]
+
+    def head_lines(self, title: str, width: float, where: Where) -> list[_Line]:
+        """A column title at 7.5 pt, smaller (down to 5.5 pt) when a word would not fit.
+
+        Latin words are never cut in a header ("APPROVA/L"); CJK breaks anywhere anyway.
+        """
+        size = 7.5
+        font, _ = self.plan.pick(title, True, where)
+        widest = max((sum(map(font.adv.__getitem__, w)) for w in _WORDS.findall(title)), default=0)
+        needed = widest * size * MM_PER_PT / 1000.0
+        if needed > width:
+            size = max(5.5, size * width / needed * 0.98)  # a hair under, for rounding
+        return self.lines(title, size, width, where, bold=True)
 
     def one_line(self, text: str, size: float, width: float, where: Where, bold: bool) -> _Line:
         """Measure ``text`` on one line, shrinking the font down to 70 % to fit ``width``."""
@@ -343,7 +360,7 @@ class _Layout:
 
         # The header row, laid out once and queued again on every page.
         head_cells = [
-            self.lines(col.title, 7.5, widths[c] - 2 * pad_x, _w(f"{at}.columns[{c}]"), bold=True)
+            self.head_lines(col.title, widths[c] - 2 * pad_x, _w(f"{at}.columns[{c}]"))
             for c, col in enumerate(block.columns)
         ]
         head_lh = 7.5 * MM_PER_PT * 1.22
