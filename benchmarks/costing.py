@@ -15,7 +15,8 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from exportdocs import Money
-from exportdocs._costing import (
+from exportdocs._packing import Dimensions, Packing
+from exportdocs.costing._costing import (
     Cost,
     CostInputs,
     CostLine,
@@ -26,7 +27,6 @@ from exportdocs._costing import (
     analyse,
     quote,
 )
-from exportdocs._packing import Dimensions, Packing
 
 LINES = 1000
 RUNS = 15

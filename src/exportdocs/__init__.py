@@ -1,12 +1,22 @@
 """exportdocs: typed export contracts, costing, order workflow and trade documents.
 
-The public API is what ``__all__`` lists, plus the public modules
+The public API is what ``__all__`` lists, plus the public packages
 ``exportdocs.costing``, ``exportdocs.workflow``, ``exportdocs.documents``,
-``exportdocs.render``, ``exportdocs.samples`` and ``exportdocs.exceptions``; modules with a
-leading underscore are internals and may change without notice.
+``exportdocs.render``, ``exportdocs.orderfile``, ``exportdocs.cli`` and the modules
+``exportdocs.samples`` and ``exportdocs.exceptions``; modules with a leading underscore are
+internals and may change without notice.
+
+This front door holds the model (money, parties, products, packing, Incoterms, payment,
+the contract). A few names of the capabilities built on it (``Order``, ``State``,
+``OrderStore``, ``SQLiteStore``, ``OrderFile``, ``load_order``, ``dump_order``) are
+re-exported here for convenience and imported on first use, so ``import exportdocs`` does
+not load the workflow, the store or the costing engine (see ``docs/architecture.md``).
 """
 
 from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from exportdocs._contract import Contract
 from exportdocs._country import Country
@@ -22,7 +32,6 @@ from exportdocs._incoterms import (
 from exportdocs._insurance import InsuranceClause
 from exportdocs._marks import ShippingMarks, side_marks
 from exportdocs._money import Currency, Money
-from exportdocs._orderfile import OrderFile, dump_order, load_order
 from exportdocs._packing import (
     CartonContent,
     CartonRange,
@@ -45,7 +54,6 @@ from exportdocs._payment import (
 from exportdocs._places import Place, PlaceKind
 from exportdocs._product import Discount, HSCode, LineItem, Product
 from exportdocs._serialize import SCHEMA_VERSION, from_dict, from_json, to_dict, to_json
-from exportdocs._store import OrderStore, SQLiteStore
 from exportdocs._units import Unit
 from exportdocs._words import (
     CentsStyle,
@@ -55,7 +63,6 @@ from exportdocs._words import (
     packages_in_words_zh,
     rmb_uppercase,
 )
-from exportdocs._workflow import Order, State
 from exportdocs.exceptions import (
     ConcurrencyConflictError,
     CurrencyMismatchError,
@@ -69,7 +76,37 @@ from exportdocs.exceptions import (
     WorkflowError,
 )
 
+if TYPE_CHECKING:
+    from exportdocs.orderfile import OrderFile, dump_order, load_order
+    from exportdocs.workflow import Order, OrderStore, SQLiteStore, State
+
 __version__ = "0.1.0"
+
+#: Names re-exported from the capabilities above the model, and the package each comes from.
+_LAZY = {
+    "Order": "exportdocs.workflow",
+    "State": "exportdocs.workflow",
+    "OrderStore": "exportdocs.workflow",
+    "SQLiteStore": "exportdocs.workflow",
+    "OrderFile": "exportdocs.orderfile",
+    "dump_order": "exportdocs.orderfile",
+    "load_order": "exportdocs.orderfile",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a re-exported capability name on first use (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'exportdocs' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -18,7 +18,6 @@ from decimal import Decimal
 import attrs
 
 from exportdocs._contract import Contract
-from exportdocs._costing import Cost, CostInputs, ExchangeRate, Freight, Insurance, Target
 from exportdocs._incoterms import Incoterm, TradeTerm
 from exportdocs._marks import ShippingMarks
 from exportdocs._money import Money
@@ -30,6 +29,7 @@ from exportdocs._product import LineItem, Product
 from exportdocs._units import Unit
 from exportdocs._validation import fail
 from exportdocs.costing import lines_from_contract
+from exportdocs.costing._costing import Cost, CostInputs, ExchangeRate, Freight, Insurance, Target
 
 __all__ = [
     "sample_buyer",

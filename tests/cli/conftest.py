@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from exportdocs import to_dict
-from exportdocs._orderfile import OrderFile, dump_order
+from exportdocs.orderfile._file import OrderFile, dump_order
 
 
 @pytest.fixture(scope="session")

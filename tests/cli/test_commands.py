@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from exportdocs._orderfile import OrderFile, dump_order
 from exportdocs.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, build_parser, main
+from exportdocs.orderfile._file import OrderFile, dump_order
 
 from .conftest import write_broken
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from exportdocs import Incoterm, Place, TradeTerm, ValidationError, to_dict
-from exportdocs._orderfile import OrderFile, dump_order, load_order, to_toml
+from exportdocs.orderfile._file import OrderFile, dump_order, load_order, to_toml
 
 from .conftest import write_broken
 

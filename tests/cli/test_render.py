@@ -9,10 +9,10 @@ import attrs
 import pytest
 from pypdf import PdfReader
 
-from exportdocs import _cli_render
-from exportdocs._cli_text import Progress
-from exportdocs._orderfile import OrderFile, dump_order
 from exportdocs.cli import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main
+from exportdocs.cli import _render as _cli_render
+from exportdocs.cli._text import Progress
+from exportdocs.orderfile._file import OrderFile, dump_order
 
 from .conftest import write_broken
 

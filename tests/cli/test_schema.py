@@ -10,9 +10,9 @@ import jsonschema
 import pytest
 
 from exportdocs import to_dict
-from exportdocs._orderfile import OrderFile
-from exportdocs._schema import order_schema
 from exportdocs.cli import main
+from exportdocs.orderfile._file import OrderFile
+from exportdocs.orderfile._schema import order_schema
 
 
 def _validator() -> jsonschema.Draft202012Validator:

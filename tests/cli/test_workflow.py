@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from exportdocs import ValidationError
-from exportdocs._cli_workflow import parse_events
 from exportdocs.cli import EXIT_FAILED, EXIT_OK, main
+from exportdocs.cli._workflow import parse_events
 from exportdocs.workflow import PaymentReceived, SQLiteStore
 
 Capture = pytest.CaptureFixture[str]

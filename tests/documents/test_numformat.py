@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from exportdocs import Money
-from exportdocs._numformat import NumberFormat
+from exportdocs.documents._numformat import NumberFormat
 from exportdocs.exceptions import ValidationError
 
 

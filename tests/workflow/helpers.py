@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from exportdocs import Money, PaymentTerms
-from exportdocs._events import (
+from exportdocs.workflow._events import (
     ContractConfirmed,
     Event,
     InquiryReceived,
@@ -14,7 +14,7 @@ from exportdocs._events import (
     ProformaIssued,
     Quoted,
 )
-from exportdocs._workflow import Order, State
+from exportdocs.workflow._machine import Order, State
 
 
 def usd(amount: str) -> Money:

@@ -9,7 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-from exportdocs._workflow import mermaid
+from exportdocs.workflow._machine import mermaid
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "workflow.md"
 _BLOCK = re.compile(r"```mermaid\n(.*?)\n```", re.DOTALL)

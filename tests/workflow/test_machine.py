@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 
 from exportdocs import Incoterm, Money, PaymentTerms, ValidationError, WorkflowError
-from exportdocs._events import (
+from exportdocs._payment import LetterOfCredit
+from exportdocs.workflow._events import (
     EVENT_TYPES,
     Cancelled,
     ContractConfirmed,
@@ -22,9 +23,8 @@ from exportdocs._events import (
     event_from_dict,
     event_to_dict,
 )
-from exportdocs._ledger import Ledger
-from exportdocs._payment import LetterOfCredit
-from exportdocs._workflow import (
+from exportdocs.workflow._ledger import Ledger
+from exportdocs.workflow._machine import (
     MACHINE,
     PREVIOUS,
     Guard,
@@ -338,7 +338,7 @@ def test_repr_html_shows_state_deadlines_allowed_events_and_amounts() -> None:
 
 
 def _all_events() -> list[Event]:
-    from exportdocs import _events as ev
+    from exportdocs.workflow import _events as ev
 
     lc = LetterOfCredit(
         issuing_bank="Commerzbank",

@@ -18,9 +18,9 @@ from exportdocs import (
     StoreError,
     WorkflowError,
 )
-from exportdocs._events import LCReceived, PaymentReceived, ProductionStarted
-from exportdocs._store import OrderStore, SQLiteStore
-from exportdocs._workflow import Order, State
+from exportdocs.workflow._events import LCReceived, PaymentReceived, ProductionStarted
+from exportdocs.workflow._machine import Order, State
+from exportdocs.workflow._store import OrderStore, SQLiteStore
 from tests.workflow.conftest import make_contract
 from tests.workflow.helpers import confirm, day, quoting, usd
 from tests.workflow.test_terms import make_lc

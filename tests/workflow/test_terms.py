@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from exportdocs import Incoterm, LetterOfCredit, PaymentTerms, WorkflowError
-from exportdocs._events import (
+from exportdocs.workflow._events import (
     AmendmentReceived,
     AmendmentRequested,
     BalanceRequested,
@@ -33,7 +33,7 @@ from exportdocs._events import (
     SpaceBooked,
     TransportDocument,
 )
-from exportdocs._workflow import Document, Order, State
+from exportdocs.workflow._machine import Document, Order, State
 from tests.workflow.conftest import make_contract
 from tests.workflow.helpers import confirm, day, dues, quoting, usd, walk
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from exportdocs._contract import Contract
-from exportdocs._doc_common import (
+from exportdocs._payment import PaymentMethod
+from exportdocs.documents._common import (
     Ctx,
     TradeDocument,
     amount_words,
@@ -27,8 +28,7 @@ from exportdocs._doc_common import (
     signatures,
     term_text,
 )
-from exportdocs._labels import label
-from exportdocs._payment import PaymentMethod
+from exportdocs.documents._labels import label
 from exportdocs.exceptions import ValidationError
 from exportdocs.render import (
     Column,

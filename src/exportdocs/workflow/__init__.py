@@ -10,14 +10,14 @@ See ``docs/workflow.md`` for the machine's diagram, generated from :data:`MACHIN
 
 from __future__ import annotations
 
-from exportdocs._deadlines import (
+from exportdocs.workflow._deadlines import (
     AmountDue,
     Deadline,
     amounts_due,
     deadlines,
     format_money,
 )
-from exportdocs._events import (
+from exportdocs.workflow._events import (
     AmendmentReceived,
     AmendmentRequested,
     BalanceRequested,
@@ -54,16 +54,12 @@ from exportdocs._events import (
     event_from_dict,
     event_to_dict,
 )
-from exportdocs._ledger import (
+from exportdocs.workflow._ledger import (
     EntryKind,
     Ledger,
     Receipt,
 )
-from exportdocs._store import (
-    OrderStore,
-    SQLiteStore,
-)
-from exportdocs._workflow import (
+from exportdocs.workflow._machine import (
     GUARDS,
     MACHINE,
     PREVIOUS,
@@ -78,6 +74,10 @@ from exportdocs._workflow import (
     State,
     StateSpec,
     Transition,
+)
+from exportdocs.workflow._store import (
+    OrderStore,
+    SQLiteStore,
 )
 
 __all__ = [

@@ -16,7 +16,9 @@ from decimal import Decimal
 from typing import Any
 
 from exportdocs._contract import Contract
-from exportdocs._costing import (
+from exportdocs._money import Money
+from exportdocs._validation import fail
+from exportdocs.costing._costing import (
     ApprovalBasis,
     ApprovalReason,
     CommissionBasis,
@@ -33,9 +35,7 @@ from exportdocs._costing import (
     quote,
     rate_text,
 )
-from exportdocs._doc_common import Ctx, TradeDocument, check_contract, make_context, meta_for
-from exportdocs._money import Money
-from exportdocs._validation import fail
+from exportdocs.documents._common import Ctx, TradeDocument, check_contract, make_context, meta_for
 from exportdocs.exceptions import ValidationError
 from exportdocs.render import (
     Column,

@@ -2,7 +2,7 @@
 
 A builder turns the model into render blocks of formatted strings; nothing here
 computes a figure. Amounts, weights and counts come from the contract (or the
-cost sheet) and are only written, through :class:`~exportdocs._numformat.NumberFormat`.
+cost sheet) and are only written, through :class:`~exportdocs.documents._numformat.NumberFormat`.
 """
 
 from __future__ import annotations
@@ -16,9 +16,7 @@ import attrs
 
 from exportdocs._contract import Contract
 from exportdocs._incoterms import TradeTerm
-from exportdocs._labels import both, header, label
 from exportdocs._money import Money
-from exportdocs._numformat import NumberFormat
 from exportdocs._packing import Dimensions
 from exportdocs._parties import Party
 from exportdocs._payment import PaymentTerms, Trigger
@@ -26,6 +24,8 @@ from exportdocs._places import Place
 from exportdocs._product import Product
 from exportdocs._validation import fail
 from exportdocs._words import amount_in_words, chinese_uppercase, rmb_uppercase
+from exportdocs.documents._labels import both, header, label
+from exportdocs.documents._numformat import NumberFormat
 from exportdocs.exceptions import ValidationError
 from exportdocs.render import (
     Document,

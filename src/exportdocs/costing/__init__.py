@@ -15,13 +15,15 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from exportdocs._containers import (
+from exportdocs._money import Money
+from exportdocs._validation import fail
+from exportdocs.costing._containers import (
     ContainerEstimate,
     ContainerSpec,
     ContainerType,
     estimate_containers,
 )
-from exportdocs._costing import (
+from exportdocs.costing._costing import (
     Allocation,
     Approval,
     ApprovalBasis,
@@ -56,8 +58,6 @@ from exportdocs._costing import (
     quote,
     seller_bears,
 )
-from exportdocs._money import Money
-from exportdocs._validation import fail
 
 __all__ = [
     "Allocation",

@@ -29,13 +29,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from exportdocs._costing import CostSheet
-from exportdocs._doc_common import TradeDocument, check_contract
-from exportdocs._doc_costsheet import build_cost_sheet
-from exportdocs._doc_packing import build_packing_list
-from exportdocs._doc_proforma import build_proforma
-from exportdocs._doc_quotation import PriceColumn, build_quotation, price_columns
 from exportdocs._validation import fail
+from exportdocs.costing._costing import CostSheet
+from exportdocs.documents._common import TradeDocument, check_contract
+from exportdocs.documents._cost_sheet import build_cost_sheet
+from exportdocs.documents._packing_list import build_packing_list
+from exportdocs.documents._proforma import build_proforma
+from exportdocs.documents._quotation import PriceColumn, build_quotation, price_columns
 from exportdocs.exceptions import Problem, RenderError, ValidationError
 from exportdocs.render import Format, Language, Style
 

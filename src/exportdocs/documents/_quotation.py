@@ -17,8 +17,11 @@ from typing import Any
 import attrs
 
 from exportdocs._contract import Contract
-from exportdocs._costing import Quote
-from exportdocs._doc_common import (
+from exportdocs._incoterms import Incoterm, TradeTerm
+from exportdocs._money import Money
+from exportdocs._validation import fail
+from exportdocs.costing._costing import Quote
+from exportdocs.documents._common import (
     Ctx,
     TradeDocument,
     check_contract,
@@ -34,9 +37,6 @@ from exportdocs._doc_common import (
     signatures,
     term_text,
 )
-from exportdocs._incoterms import Incoterm, TradeTerm
-from exportdocs._money import Money
-from exportdocs._validation import fail
 from exportdocs.exceptions import Problem, ValidationError
 from exportdocs.render import (
     Column,

@@ -46,7 +46,11 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
-from exportdocs._deadlines import (
+from exportdocs._money import Money
+from exportdocs._payment import LetterOfCredit, PaymentTerms, _percent_text
+from exportdocs._validation import fail, to_date
+from exportdocs.exceptions import Problem, ValidationError, WorkflowError
+from exportdocs.workflow._deadlines import (
     AmountDue,
     Deadline,
     amounts_due,
@@ -54,7 +58,7 @@ from exportdocs._deadlines import (
     format_money,
     gate_shortfall,
 )
-from exportdocs._events import (
+from exportdocs.workflow._events import (
     EVENT_KINDS,
     AmendmentReceived,
     AmendmentRequested,
@@ -89,11 +93,7 @@ from exportdocs._events import (
     Shipped,
     SpaceBooked,
 )
-from exportdocs._ledger import EntryKind, Ledger
-from exportdocs._money import Money
-from exportdocs._payment import LetterOfCredit, PaymentTerms, _percent_text
-from exportdocs._validation import fail, to_date
-from exportdocs.exceptions import Problem, ValidationError, WorkflowError
+from exportdocs.workflow._ledger import EntryKind, Ledger
 
 if TYPE_CHECKING:
     from exportdocs._contract import Contract
@@ -1010,7 +1010,7 @@ class Order:
         """A new order for ``contract``, before the inquiry is recorded.
 
         ``charges_tolerance`` is how much of each receipt's bank charges counts
-        as paid (contract currency; default zero: see :mod:`exportdocs._ledger`).
+        as paid (contract currency; default zero: see :mod:`exportdocs.workflow._ledger`).
         """
         if not isinstance(contract, _contract_type()):
             raise fail(f"expected a Contract, not {type(contract).__name__}", contract, "contract")

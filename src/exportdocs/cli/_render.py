@@ -10,14 +10,21 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
-from exportdocs._cli_text import PROG, Progress, error_lines, human_size
-from exportdocs._orderfile import OrderFile, load_order
 from exportdocs._validation import fail
+from exportdocs.cli._text import (
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    PROG,
+    Progress,
+    error_lines,
+    human_size,
+)
 from exportdocs.exceptions import ExportDocsError, FontNotFoundError, Problem, ValidationError
+from exportdocs.orderfile._file import OrderFile, load_order
 from exportdocs.render import DEFAULT_CJK_SEARCH, FontSet, Format, Language, Style
 
 if TYPE_CHECKING:
-    from exportdocs._doc_common import TradeDocument
+    from exportdocs.documents._common import TradeDocument
 
 __all__ = [
     "CJK_ADVICE",
@@ -206,8 +213,6 @@ def run_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     out.write(f"{_total(written):>9}  in all\n")
     if skipped:
         err.write(f"{PROG}: {CJK_ADVICE}\n")
-        from exportdocs.cli import EXIT_PARTIAL
-
         return EXIT_PARTIAL
     return 0
 
@@ -224,8 +229,6 @@ def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
     except ValidationError as exc:
         err.write("\n".join(error_lines(exc)) + "\n")
-        from exportdocs.cli import EXIT_USAGE
-
         return EXIT_USAGE
     paths: list[Path] = args.orders
     progress = Progress(len(paths), err)

@@ -7,14 +7,14 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TextIO
 
-from exportdocs._cli_text import table
-from exportdocs._costing import CostSheet, Quote, format_percent, quote
-from exportdocs._deadlines import format_money
 from exportdocs._incoterms import Incoterm
-from exportdocs._orderfile import OrderFile, load_order
 from exportdocs._serialize import to_json
 from exportdocs._validation import fail
+from exportdocs.cli._text import table
+from exportdocs.costing._costing import CostSheet, Quote, format_percent, quote
 from exportdocs.exceptions import ValidationError
+from exportdocs.orderfile._file import OrderFile, load_order
+from exportdocs.workflow._deadlines import format_money
 
 __all__ = ["cost_lines", "parse_rules", "run_cost"]
 

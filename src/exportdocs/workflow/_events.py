@@ -8,7 +8,7 @@ JSON and :func:`event_from_dict` reads them back; ``kind`` is the event's name i
 the workflow table and in :class:`~exportdocs.exceptions.WorkflowError`.
 
 Whether an event is *allowed* is not decided here but by the order workflow
-(:mod:`exportdocs._workflow`); an event only checks its own fields.
+(:mod:`exportdocs.workflow._machine`); an event only checks its own fields.
 
 >>> PaymentReceived("2025-02-03", Money("6300.00", "USD"), "FT25034XYZ").kind
 'record_payment'

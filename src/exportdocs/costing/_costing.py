@@ -38,13 +38,6 @@ from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
-from exportdocs._containers import (
-    ContainerEstimate,
-    ContainerSpec,
-    ContainerType,
-    estimate_containers,
-    revenue_tons,
-)
 from exportdocs._incoterms import Incoterm, Side
 from exportdocs._money import Currency, Money, _to_currency
 from exportdocs._packing import Packing
@@ -58,6 +51,13 @@ from exportdocs._validation import (
     to_date,
     to_decimal,
     to_text,
+)
+from exportdocs.costing._containers import (
+    ContainerEstimate,
+    ContainerSpec,
+    ContainerType,
+    estimate_containers,
+    revenue_tons,
 )
 from exportdocs.exceptions import Problem, ValidationError
 
@@ -1923,7 +1923,7 @@ def quote(inputs: CostInputs, rules: Iterable[Incoterm | str] | None = None) -> 
     Raises ValidationError when the inputs have no target, or a rule asked for
     needs freight or insurance the inputs do not give.
 
-    >>> from exportdocs._costing import CostInputs, CostLine, ExchangeRate, Target
+    >>> from exportdocs.costing._costing import CostInputs, CostLine, ExchangeRate, Target
     >>> inputs = CostInputs(
     ...     lines=[CostLine(quantity=5000, purchase_price="CNY 22.60", rebate_rate="13%")],
     ...     exchange_rate=ExchangeRate("USD", "7.10"),
@@ -2161,7 +2161,7 @@ def analyse(
     must approve and why, and the order's margin at exchange rates ±1 %, ±3 %,
     ±5 %. ``quote`` is attached to the sheet as is (see :func:`cost_sheet`).
 
-    >>> from exportdocs._costing import CostInputs, CostLine, ExchangeRate
+    >>> from exportdocs.costing._costing import CostInputs, CostLine, ExchangeRate
     >>> inputs = CostInputs(
     ...     lines=[CostLine(quantity=5000, purchase_price="CNY 22.60", rebate_rate="13%")],
     ...     exchange_rate=ExchangeRate("USD", "7.10"),

@@ -32,14 +32,14 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from exportdocs._contract import Contract
-from exportdocs._costing import CostInputs, CostSheet, analyse
 from exportdocs._incoterms import Incoterm, TradeTerm
 from exportdocs._serialize import from_dict, to_dict, to_json
 from exportdocs._validation import check, fail, guard, guard_optional
+from exportdocs.costing._costing import CostInputs, CostSheet, analyse
 from exportdocs.exceptions import Problem, ValidationError
 
 if TYPE_CHECKING:
-    from exportdocs._costing import Quote
+    from exportdocs.costing._costing import Quote
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -187,7 +187,7 @@ class OrderFile:
         """
         if self.costing is None or not self.quotation_terms:
             return None
-        from exportdocs._costing import quote
+        from exportdocs.costing._costing import quote
 
         rules = dict.fromkeys(
             [self.contract.trade_term.incoterm, *(t.incoterm for t in self.quotation_terms)]

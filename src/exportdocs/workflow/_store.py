@@ -13,7 +13,7 @@ second line of defence, and uses WAL so readers never block the writer.
 Contracts and events are stored as JSON written by the project serialiser.
 
 >>> import tempfile, os
->>> from exportdocs._events import InquiryReceived
+>>> from exportdocs.workflow._events import InquiryReceived
 >>> from exportdocs.samples import sample_contract
 >>> path = os.path.join(tempfile.mkdtemp(), "orders.db")
 >>> with SQLiteStore(path) as store:
@@ -31,16 +31,16 @@ import sqlite3
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Protocol
 
-from exportdocs._events import Event, event_from_dict, event_to_dict
 from exportdocs._money import Money
 from exportdocs._serialize import from_json, to_json
-from exportdocs._workflow import Order
 from exportdocs.exceptions import (
     ConcurrencyConflictError,
     OrderNotFoundError,
     StoreError,
     ValidationError,
 )
+from exportdocs.workflow._events import Event, event_from_dict, event_to_dict
+from exportdocs.workflow._machine import Order
 
 if TYPE_CHECKING:
     from exportdocs._contract import Contract

@@ -16,7 +16,9 @@ from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from exportdocs._contract import Contract
-from exportdocs._doc_common import (
+from exportdocs._packing import LinePacking
+from exportdocs._words import packages_in_words, packages_in_words_zh
+from exportdocs.documents._common import (
     Ctx,
     TradeDocument,
     check_contract,
@@ -28,9 +30,7 @@ from exportdocs._doc_common import (
     product_text,
     single_signature,
 )
-from exportdocs._doc_proforma import quantity_totals
-from exportdocs._packing import LinePacking
-from exportdocs._words import packages_in_words, packages_in_words_zh
+from exportdocs.documents._proforma import quantity_totals
 from exportdocs.render import (
     Column,
     Document,

@@ -26,7 +26,7 @@ from exportdocs._money import Money
 from exportdocs._payment import DaysAfter, Instalment, PaymentTerms, Trigger, _percent_text
 
 if TYPE_CHECKING:
-    from exportdocs._workflow import OrderData
+    from exportdocs.workflow._machine import OrderData
 
 __all__ = ["AmountDue", "Deadline", "amounts_due", "deadlines", "format_money"]
 

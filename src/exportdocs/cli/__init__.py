@@ -33,19 +33,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from exportdocs._cli_text import PROG, error_lines
+from exportdocs.cli._text import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    PROG,
+    error_lines,
+)
 from exportdocs.exceptions import ExportDocsError, ValidationError
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "main"]
 
-#: Everything asked for was done.
-EXIT_OK = 0
-#: An order, an event or a file was refused or failed (the others were still done).
-EXIT_FAILED = 1
-#: The command line is wrong (argparse's own code).
-EXIT_USAGE = 2
-#: ``demo``: the English set was written, the Chinese set was not (no CJK font).
-EXIT_PARTIAL = 3
 
 Runner = Callable[[argparse.Namespace, TextIO, TextIO], int]
 
@@ -255,31 +254,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from exportdocs._cli_render import run_demo
+    from exportdocs.cli._render import run_demo
 
     return run_demo(args, out, err)
 
 
 def _run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from exportdocs._cli_render import run_render
+    from exportdocs.cli._render import run_render
 
     return run_render(args, out, err)
 
 
 def _run_cost(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from exportdocs._cli_cost import run_cost
+    from exportdocs.cli._cost import run_cost
 
     return run_cost(args, out)
 
 
 def _run_workflow(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from exportdocs._cli_workflow import run_workflow
+    from exportdocs.cli._workflow import run_workflow
 
     return run_workflow(args, out, err)
 
 
 def _run_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from exportdocs._orderfile import load_order
+    from exportdocs.orderfile._file import load_order
 
     bad = 0
     for path in args.orders:
@@ -305,7 +304,7 @@ def _run_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _run_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from exportdocs._schema import order_schema
+    from exportdocs.orderfile._schema import order_schema
 
     text = json.dumps(order_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.output is None:

@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exportdocs import Incoterm, Money, ValidationError, from_json, to_json
-from exportdocs._containers import ContainerSpec, ContainerType, estimate_containers
-from exportdocs._costing import (
+from exportdocs._packing import Dimensions, Packing
+from exportdocs.costing._containers import ContainerSpec, ContainerType, estimate_containers
+from exportdocs.costing._costing import (
     ApprovalBasis,
     CommissionBasis,
     Cost,
@@ -35,7 +36,6 @@ from exportdocs._costing import (
     quote,
     seller_bears,
 )
-from exportdocs._packing import Dimensions, Packing
 
 D = Decimal
 
@@ -643,7 +643,7 @@ def test_exchange_rate_board_per_100() -> None:
 
 
 def test_assumption_wording_of_freight_and_a_profit_target() -> None:
-    from exportdocs._costing import freight_text
+    from exportdocs.costing._costing import freight_text
 
     box = Freight.per_container("USD 3150", "40HQ", containers=2)
     assert freight_text(box, None) == "USD 3,150.00 per 40HQ × 2"

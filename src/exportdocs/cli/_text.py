@@ -12,6 +12,16 @@ from typing import TextIO
 
 from exportdocs.exceptions import ExportDocsError, ValidationError
 
+#: Everything asked for was done.
+EXIT_OK = 0
+#: An order, an event or a file was refused or failed (the others were still done).
+EXIT_FAILED = 1
+#: The command line is wrong (argparse's own code).
+EXIT_USAGE = 2
+#: ``demo``: the English set was written, the Chinese set was not (no CJK font).
+EXIT_PARTIAL = 3
+
+
 __all__ = ["Progress", "error_lines", "human_size", "table", "text_width"]
 
 PROG = "exportdocs"
@@ -20,7 +30,7 @@ PROG = "exportdocs"
 def error_lines(exc: BaseException, file: str | None = None) -> list[str]:
     """One line per problem: ``exportdocs: error: order.json: items[3].quantity: ...``.
 
-    A ValidationError from :func:`~exportdocs._orderfile.load_order` already names
+    A ValidationError from :func:`~exportdocs.orderfile._file.load_order` already names
     its file; ``file`` is added only to the messages that do not start with it.
     """
     prefix = f"{PROG}: error: "
