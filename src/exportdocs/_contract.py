@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cached_property
-from typing import Any, TypeVar
 
 import attrs
+from attrs.converters import optional
 
 from exportdocs._incoterms import Incoterm, TradeTerm
 from exportdocs._insurance import InsuranceClause
@@ -26,91 +26,69 @@ from exportdocs._parties import Party
 from exportdocs._payment import PaymentMethod, PaymentTerms, ScheduledPayment
 from exportdocs._places import Place
 from exportdocs._product import LineItem
-from exportdocs._validation import check, fail, guard, guard_optional, to_date, to_lines, to_text
-from exportdocs.exceptions import Problem
+from exportdocs._validation import (
+    check,
+    collecting,
+    expect,
+    fail,
+    to_bool,
+    to_date,
+    to_lines,
+    to_text,
+)
+from exportdocs.exceptions import Problem, ValidationError
 
 __all__ = ["Contract"]
 
-T = TypeVar("T")
 
-
-def _date_field(value: Any) -> dt.date:
-    return guard(to_date, value)
-
-
-def _optional_date_field(value: Any) -> dt.date | None:
-    return guard_optional(to_date, value)
-
-
-def _number(value: Any) -> str:
+def _number(value: str) -> str:
     return to_text(value, max_length=40)
 
 
-def _number_field(value: Any) -> str:
-    return guard(_number, value)
+def _reference(value: str) -> str:
+    return to_text(value, max_length=80)
 
 
-def _optional_text_field(value: Any) -> str | None:
-    return guard_optional(lambda v: to_text(v, max_length=80), value)
+def _party(value: Party) -> Party:
+    return expect(Party, value)
 
 
-def _expect(kind: type[T], value: Any) -> T:
-    if isinstance(value, kind):
-        return value
-    raise fail(f"expected {kind.__name__}, not {type(value).__name__}", value)
+def _place(value: Place) -> Place:
+    return expect(Place, value)
 
 
-def _party_field(value: Any) -> Party:
-    return guard(lambda v: _expect(Party, v), value)
+def _trade_term(value: TradeTerm) -> TradeTerm:
+    return expect(TradeTerm, value)
 
 
-def _optional_party_field(value: Any) -> Party | None:
-    return guard_optional(lambda v: _expect(Party, v), value)
+def _payment(value: PaymentTerms) -> PaymentTerms:
+    return expect(PaymentTerms, value)
 
 
-def _optional_place_field(value: Any) -> Place | None:
-    return guard_optional(lambda v: _expect(Place, v), value)
+def _marks(value: ShippingMarks) -> ShippingMarks:
+    return expect(ShippingMarks, value)
 
 
-def _trade_term_field(value: Any) -> TradeTerm:
-    return guard(lambda v: _expect(TradeTerm, v), value)
+def _insurance(value: InsuranceClause) -> InsuranceClause:
+    return expect(InsuranceClause, value)
 
 
-def _payment_field(value: Any) -> PaymentTerms:
-    return guard(lambda v: _expect(PaymentTerms, v), value)
-
-
-def _marks_field(value: Any) -> ShippingMarks:
-    return guard(lambda v: _expect(ShippingMarks, v), value)
-
-
-def _insurance_field(value: Any) -> InsuranceClause | None:
-    return guard_optional(lambda v: _expect(InsuranceClause, v), value)
-
-
-def _items(value: Any) -> tuple[LineItem, ...]:
+def _items(value: Sequence[LineItem]) -> tuple[LineItem, ...]:
     if not isinstance(value, (list, tuple)):
         raise fail(f"expected a list of line items, not {type(value).__name__}", value)
-    problems: list[Problem] = []
-    for i, item in enumerate(value):
-        if not isinstance(item, LineItem):
-            problems.append(
-                Problem(f"[{i}]", item, f"expected LineItem, not {type(item).__name__}")
-            )
+    problems = [
+        Problem(f"[{i}]", item, f"expected LineItem, not {type(item).__name__}")
+        for i, item in enumerate(value)
+        if not isinstance(item, LineItem)
+    ]
     if problems:
-        from exportdocs.exceptions import ValidationError
-
         raise ValidationError(problems)
     if not value:
         raise fail("a contract needs at least one line item", value)
     return tuple(value)
 
 
-def _items_field(value: Any) -> tuple[LineItem, ...]:
-    return guard(_items, value)
-
-
-def _lead_time(value: Any) -> int:
+def _lead_time(value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise fail(f"expected a whole number of days, not {type(value).__name__}", value)
     if not 1 <= value <= 730:
@@ -118,25 +96,7 @@ def _lead_time(value: Any) -> int:
     return value
 
 
-def _lead_time_field(value: Any) -> int | None:
-    return guard_optional(_lead_time, value)
-
-
-def _bool(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise fail(f"expected true or false, not {type(value).__name__}", value)
-    return value
-
-
-def _bool_field(value: Any) -> bool:
-    return guard(_bool, value)
-
-
-def _remarks_field(value: Any) -> tuple[str, ...]:
-    return guard(to_lines, value)
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=collecting)
 class Contract:
     """One export order: parties, goods, price basis, payment, shipment and packing.
 
@@ -147,27 +107,27 @@ class Contract:
     cover at 110% is used.
     """
 
-    number: str = attrs.field(converter=_number_field)
-    date: dt.date = attrs.field(converter=_date_field)
-    seller: Party = attrs.field(converter=_party_field)
-    buyer: Party = attrs.field(converter=_party_field)
-    items: tuple[LineItem, ...] = attrs.field(converter=_items_field)
-    trade_term: TradeTerm = attrs.field(converter=_trade_term_field)
-    payment: PaymentTerms = attrs.field(converter=_payment_field)
-    port_of_loading: Place | None = attrs.field(default=None, converter=_optional_place_field)
-    port_of_discharge: Place | None = attrs.field(default=None, converter=_optional_place_field)
-    consignee: Party | None = attrs.field(default=None, converter=_optional_party_field)
-    notify_party: Party | None = attrs.field(default=None, converter=_optional_party_field)
-    buyer_reference: str | None = attrs.field(default=None, converter=_optional_text_field)
-    shipment_date: dt.date | None = attrs.field(default=None, converter=_optional_date_field)
-    lead_time_days: int | None = attrs.field(default=None, converter=_lead_time_field)
-    partial_shipment: bool = attrs.field(default=False, converter=_bool_field)
-    transhipment: bool = attrs.field(default=True, converter=_bool_field)
-    marks: ShippingMarks = attrs.field(factory=ShippingMarks.none, converter=_marks_field)
-    insurance: InsuranceClause | None = attrs.field(default=None, converter=_insurance_field)
-    valid_until: dt.date | None = attrs.field(default=None, converter=_optional_date_field)
-    remarks: tuple[str, ...] = attrs.field(default=(), converter=_remarks_field)
-    mix_remainders: bool = attrs.field(default=True, converter=_bool_field)
+    number: str = attrs.field(converter=_number)
+    date: dt.date = attrs.field(converter=to_date)
+    seller: Party = attrs.field(converter=_party)
+    buyer: Party = attrs.field(converter=_party)
+    items: tuple[LineItem, ...] = attrs.field(converter=_items)
+    trade_term: TradeTerm = attrs.field(converter=_trade_term)
+    payment: PaymentTerms = attrs.field(converter=_payment)
+    port_of_loading: Place | None = attrs.field(default=None, converter=optional(_place))
+    port_of_discharge: Place | None = attrs.field(default=None, converter=optional(_place))
+    consignee: Party | None = attrs.field(default=None, converter=optional(_party))
+    notify_party: Party | None = attrs.field(default=None, converter=optional(_party))
+    buyer_reference: str | None = attrs.field(default=None, converter=optional(_reference))
+    shipment_date: dt.date | None = attrs.field(default=None, converter=optional(to_date))
+    lead_time_days: int | None = attrs.field(default=None, converter=optional(_lead_time))
+    partial_shipment: bool = attrs.field(default=False, converter=to_bool)
+    transhipment: bool = attrs.field(default=True, converter=to_bool)
+    marks: ShippingMarks = attrs.field(factory=ShippingMarks.none, converter=_marks)
+    insurance: InsuranceClause | None = attrs.field(default=None, converter=optional(_insurance))
+    valid_until: dt.date | None = attrs.field(default=None, converter=optional(to_date))
+    remarks: tuple[str, ...] = attrs.field(default=(), converter=to_lines)
+    mix_remainders: bool = attrs.field(default=True, converter=to_bool)
 
     def __attrs_post_init__(self) -> None:
         check(self, self._cross)

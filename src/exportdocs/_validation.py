@@ -1,19 +1,39 @@
-"""Collecting every problem of an object, not just the first.
+"""Collecting every problem of an object, not just the first; the checks fields share.
 
 attrs runs converters one field at a time and the first exception aborts
-``__init__``. To report all problems at once, field converters made with
-:func:`field_converter` never raise: a refused value is stored as an
-:class:`_Invalid` marker, and the class's ``__attrs_post_init__`` calls
+``__init__``. To report all problems at once, a value class is declared with
+``@attrs.frozen(field_transformer=collecting)``: its converters are plain checking
+functions that raise :class:`~exportdocs.exceptions.ValidationError`, and
+:func:`collecting` wraps each of them so that a refused value is stored as an
+:class:`_Invalid` marker instead. The class's ``__attrs_post_init__`` calls
 :func:`check`, which gathers the markers (and any cross-field problems) into one
-:class:`~exportdocs.exceptions.ValidationError`. The half-built object never
-escapes, so no caller ever sees a marker.
+ValidationError. The half-built object never escapes, so no caller ever sees a marker.
+
+Because the converters stay plain named functions with typed parameters, mypy's attrs
+plugin and ``inspect.signature`` both read the types a constructor accepts from them
+(``date: datetime.date | str``); an optional field uses
+``attrs.converters.optional(check)``.
+
+>>> @attrs.frozen(field_transformer=collecting)
+... class Window:
+...     opens: dt.date = attrs.field(converter=to_date)
+...     closes: dt.date = attrs.field(converter=to_date)
+...
+...     def __attrs_post_init__(self) -> None:
+...         check(self)
+>>> Window("2026-13-01", "soon")
+Traceback (most recent call last):
+...
+exportdocs.exceptions.ValidationError: 2 problems: opens: not a real date (month must be in 1..12) (got '2026-13-01'); closes: expected an ISO 8601 date such as '2025-03-15' (got 'soon')
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
+import functools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar, cast
 
@@ -40,15 +60,37 @@ class _Invalid:
 
 
 def guard(fn: Callable[[Any], T], value: Any) -> T:
-    """Convert ``value`` with ``fn``, turning a ValidationError into an ``_Invalid`` marker.
-
-    Field converters are small named functions that call ``guard`` (mypy's attrs
-    plugin reads a converter's signature only from a plain named function).
-    """
+    """Convert ``value`` with ``fn``, turning a ValidationError into an ``_Invalid`` marker."""
     try:
         return fn(value)
     except ValidationError as exc:
         return cast("T", _Invalid(exc.problems))
+
+
+def _guarded(convert: Callable[[Any], T]) -> Callable[[Any], T]:
+    # functools.wraps keeps the checker's signature (inspect follows __wrapped__), so
+    # attrs types the constructor's parameter with what the checker accepts.
+    @functools.wraps(convert)
+    def converter(value: Any) -> T:
+        try:
+            return convert(value)
+        except ValidationError as exc:
+            return cast("T", _Invalid(exc.problems))
+
+    return converter
+
+
+def collecting(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """attrs ``field_transformer``: every converter of the class collects instead of raising.
+
+    Use as ``@attrs.frozen(field_transformer=collecting)`` together with
+    ``__attrs_post_init__`` calling :func:`check`. A converter may then be any function
+    that raises ValidationError for a bad value, so one checking function serves both
+    as the field's converter and wherever else the same value is read.
+    """
+    return [
+        f.evolve(converter=_guarded(f.converter)) if callable(f.converter) else f for f in fields
+    ]
 
 
 def guard_optional(fn: Callable[[Any], T], value: Any) -> T | None:
@@ -81,7 +123,7 @@ def fail(message: str, value: Any, path: str = "") -> ValidationError:
     return ValidationError([Problem(path, value, message)])
 
 
-def to_decimal(value: Any, path: str = "") -> Decimal:
+def to_decimal(value: Decimal | int | str, path: str = "") -> Decimal:
     """Convert an exact numeric input to a finite Decimal, refusing floats.
 
     Accepted: ``Decimal``, ``int`` and ASCII decimal strings such as ``"12.50"``
@@ -138,7 +180,7 @@ def _float_hint(value: float) -> str:
     return repr(value) if value == value and value not in (float("inf"), float("-inf")) else "0"
 
 
-def to_text(value: Any, path: str = "", *, max_length: int = 500, required: bool = True) -> str:
+def to_text(value: str, path: str = "", *, max_length: int = 500, required: bool = True) -> str:
     """Normalise a text field: a ``str``, stripped, not empty when required."""
     if not isinstance(value, str):
         raise fail(f"expected text, not {type(value).__name__}", value, path)
@@ -152,7 +194,7 @@ def to_text(value: Any, path: str = "", *, max_length: int = 500, required: bool
     return text
 
 
-def to_lines(value: Any, path: str = "", *, max_lines: int = 12) -> tuple[str, ...]:
+def to_lines(value: str | Sequence[str], path: str = "", *, max_lines: int = 12) -> tuple[str, ...]:
     """Normalise address or mark lines: a str (split on newlines) or a sequence of str."""
     if isinstance(value, str):
         value = value.splitlines()
@@ -184,7 +226,7 @@ def collect(items: Iterable[tuple[str, Callable[[], object]]]) -> Iterator[Probl
             yield from (p.prefixed(path) for p in exc.problems)
 
 
-def to_date(value: Any, path: str = "") -> dt.date:
+def to_date(value: dt.date | str, path: str = "") -> dt.date:
     """Accept a ``datetime.date`` or an ISO 8601 date string (``"2025-03-15"``)."""
     if isinstance(value, dt.datetime):
         raise fail("expected a date, not a datetime (drop the time of day)", value, path)
@@ -201,3 +243,99 @@ def to_date(value: Any, path: str = "") -> dt.date:
                 raise fail(f"not a real date ({exc})", value, path) from None
         raise fail("expected an ISO 8601 date such as '2025-03-15'", value, path)
     raise fail(f"expected a date, not {type(value).__name__}", value, path)
+
+
+# -- checks that many fields share -----------------------------------------------------------
+# Each raises ValidationError; used directly as an attrs converter in a class declared with
+# ``field_transformer=collecting``, and called directly wherever else the value is read.
+
+
+def to_bool(value: bool) -> bool:
+    """Accept only ``True`` or ``False`` (``"yes"``, 1 or ``None`` are refused, not guessed)."""
+    if not isinstance(value, bool):
+        raise fail(f"expected True or False, not {type(value).__name__}", value)
+    return value
+
+
+def to_positive(value: Decimal | int | str) -> Decimal:
+    """A decimal greater than zero (see :func:`to_decimal` for what is accepted)."""
+    number = to_decimal(value)
+    if number <= 0:
+        raise fail("must be greater than zero", value)
+    return number
+
+
+def to_non_negative(value: Decimal | int | str) -> Decimal:
+    """A decimal of zero or more (see :func:`to_decimal` for what is accepted)."""
+    number = to_decimal(value)
+    if number < 0:
+        raise fail("must not be negative", value)
+    return number
+
+
+def to_whole(value: int, low: int, high: int, what: str = "a whole number") -> int:
+    """An ``int`` (not a bool) from ``low`` to ``high`` inclusive."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise fail(f"expected {what}, not {type(value).__name__}", value)
+    if not low <= value <= high:
+        raise fail(f"must be from {low} to {high}", value)
+    return value
+
+
+def expect(kind: type[T], value: object) -> T:
+    """``value`` itself when it is a ``kind``; a ValidationError naming both types otherwise."""
+    if isinstance(value, kind):
+        return value
+    raise fail(f"expected {kind.__name__}, not {type(value).__name__}", value)
+
+
+E = TypeVar("E", bound="ParseEnum")
+
+
+class ParseEnum(enum.Enum):
+    """An enum that reads its members from text at the boundary, with an error naming the value.
+
+    ``parse`` accepts a member, or text that :meth:`_key` turns into a member's value
+    (by default: stripped and lower-cased), or one of :meth:`_aliases`. Subclasses
+    override those hooks, and :meth:`_refusal` for the message, instead of writing their
+    own ``parse``. Enum members are still compared by identity; ``parse`` is only for input.
+
+    >>> class Basis(ParseEnum):
+    ...     VOLUME = "volume"
+    ...     WEIGHT = "weight"
+    >>> Basis.parse(" Volume "), Basis.parse(Basis.WEIGHT)
+    (<Basis.VOLUME: 'volume'>, <Basis.WEIGHT: 'weight'>)
+    >>> Basis.parse("area")
+    Traceback (most recent call last):
+    ...
+    exportdocs.exceptions.ValidationError: expected one of 'volume', 'weight' (got 'area')
+    """
+
+    @classmethod
+    def _key(cls, text: str) -> str:
+        """Normalise input text to a member's value."""
+        return text.strip().lower()
+
+    @classmethod
+    def _aliases(cls) -> dict[str, Any]:
+        """Other spellings, keyed by their :meth:`_key` form."""
+        return {}
+
+    @classmethod
+    def _refusal(cls, value: object) -> str:
+        """The message for a value that names no member."""
+        return "expected one of " + ", ".join(repr(m.value) for m in cls)
+
+    @classmethod
+    def parse(cls: type[E], value: object) -> E:
+        """The member ``value`` names (see the class docstring); ValidationError otherwise."""
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, str):
+            key = cls._key(value)
+            member = cls._value2member_map_.get(key)
+            if member is None:
+                member = cls._aliases().get(key)
+            if member is not None:
+                return cast("E", member)
+        raise fail(cls._refusal(value), value)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -298,7 +299,7 @@ def _twelve() -> tuple[LineItem, ...]:
     return tuple(items)
 
 
-def sample_contract(**changes: object) -> Contract:
+def sample_contract(**changes: Any) -> Contract:
     """The sample order as a contract; keyword arguments replace fields (``attrs.evolve``).
 
     >>> sample_contract(payment=PaymentTerms.tt_in_advance()).payment.phrase()

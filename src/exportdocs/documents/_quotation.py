@@ -190,7 +190,7 @@ def build_quotation(
     c = check_contract(contract)
     # The quotation's own number and date go through the contract's validators, so a
     # bad one is refused with the field named, exactly as on the contract.
-    own = {k: v for k, v in (("number", number), ("date", date)) if v is not None}
+    own: dict[str, Any] = {k: v for k, v in (("number", number), ("date", date)) if v is not None}
     if own:
         c = attrs.evolve(c, **own)
     ctx = make_context(c.seller, language, style, currency_display)
