@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from exportdocs import Money
 from exportdocs._packing import Dimensions, Packing
-from exportdocs.costing._costing import (
+from exportdocs.costing import (
     Cost,
     CostInputs,
     CostLine,

@@ -29,8 +29,15 @@ from exportdocs._places import Place
 from exportdocs._product import LineItem, Product
 from exportdocs._units import Unit
 from exportdocs._validation import fail
-from exportdocs.costing import lines_from_contract
-from exportdocs.costing._costing import Cost, CostInputs, ExchangeRate, Freight, Insurance, Target
+from exportdocs.costing import (
+    Cost,
+    CostInputs,
+    ExchangeRate,
+    Freight,
+    Insurance,
+    Target,
+    lines_from_contract,
+)
 
 __all__ = [
     "sample_buyer",

@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 
 from exportdocs import Incoterm, Money, ValidationError, from_json, to_json
 from exportdocs._packing import Dimensions, Packing
-from exportdocs.costing._containers import ContainerSpec, ContainerType, estimate_containers
-from exportdocs.costing._costing import (
+from exportdocs.costing import (
     ApprovalBasis,
     CommissionBasis,
+    ContainerSpec,
+    ContainerType,
     Cost,
     CostCategory,
     CostInputs,
@@ -31,6 +32,7 @@ from exportdocs.costing._costing import (
     Target,
     analyse,
     cost_sheet,
+    estimate_containers,
     format_percent,
     parse_rate,
     quote,

@@ -11,7 +11,7 @@ import pypdf
 import pytest
 
 from exportdocs import Contract, costing
-from exportdocs.costing._costing import CostSheet
+from exportdocs.costing import CostSheet
 from exportdocs.documents import TradeDocument
 from exportdocs.samples import sample_contract, sample_cost_inputs
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from exportdocs import Contract, documents
-from exportdocs.costing._costing import CostSheet
+from exportdocs.costing import CostSheet
 from exportdocs.exceptions import ValidationError
 from tests.documents.conftest import FORMATS, LANGUAGES, contains, rendered_texts
 

@@ -11,7 +11,7 @@ import pypdf
 import pytest
 
 from exportdocs import Contract, documents
-from exportdocs.costing._costing import CostSheet
+from exportdocs.costing import CostSheet
 from exportdocs.exceptions import FontNotFoundError, RenderError, ValidationError
 from exportdocs.render import FontSet, Style
 

@@ -6,15 +6,16 @@ import datetime as dt
 from collections.abc import Iterable
 
 from exportdocs import Money, PaymentTerms
-from exportdocs.workflow._events import (
+from exportdocs.workflow import (
     ContractConfirmed,
     Event,
     InquiryReceived,
+    Order,
     PriceApproved,
     ProformaIssued,
     Quoted,
+    State,
 )
-from exportdocs.workflow._machine import Order, State
 
 
 def usd(amount: str) -> Money:

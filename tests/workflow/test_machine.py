@@ -8,6 +8,7 @@ import pytest
 
 from exportdocs import Incoterm, Money, PaymentTerms, ValidationError, WorkflowError
 from exportdocs._payment import LetterOfCredit
+from exportdocs.workflow import Ledger
 from exportdocs.workflow._events import (
     EVENT_TYPES,
     Cancelled,
@@ -23,7 +24,6 @@ from exportdocs.workflow._events import (
     event_from_dict,
     event_to_dict,
 )
-from exportdocs.workflow._ledger import Ledger
 from exportdocs.workflow._machine import (
     MACHINE,
     PREVIOUS,

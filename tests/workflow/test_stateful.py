@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from exportdocs import Incoterm, Money, PaymentTerms, WorkflowError
+from exportdocs.workflow import MACHINE, PREVIOUS, Order
 from exportdocs.workflow import _events as ev
-from exportdocs.workflow._machine import MACHINE, PREVIOUS, Order
 from tests.workflow.conftest import make_contract
 from tests.workflow.helpers import usd
 from tests.workflow.test_terms import make_lc

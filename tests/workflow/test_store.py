@@ -18,9 +18,15 @@ from exportdocs import (
     StoreError,
     WorkflowError,
 )
-from exportdocs.workflow._events import LCReceived, PaymentReceived, ProductionStarted
-from exportdocs.workflow._machine import Order, State
-from exportdocs.workflow._store import OrderStore, SQLiteStore
+from exportdocs.workflow import (
+    LCReceived,
+    Order,
+    OrderStore,
+    PaymentReceived,
+    ProductionStarted,
+    SQLiteStore,
+    State,
+)
 from tests.workflow.conftest import make_contract
 from tests.workflow.helpers import confirm, day, quoting, usd
 from tests.workflow.test_terms import make_lc

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from exportdocs import Incoterm, LetterOfCredit, PaymentTerms, WorkflowError
-from exportdocs.workflow._events import (
+from exportdocs.workflow import (
     AmendmentReceived,
     AmendmentRequested,
     BalanceRequested,
     Closed,
     ContractConfirmed,
     DiscrepanciesNotified,
+    Document,
     DocumentsAccepted,
     DocumentsPresented,
     DocumentsReleased,
@@ -22,6 +23,7 @@ from exportdocs.workflow._events import (
     LCChecked,
     LCReceived,
     MidInspection,
+    Order,
     PaymentReceived,
     ProductionStarted,
     ProformaIssued,
@@ -31,9 +33,9 @@ from exportdocs.workflow._events import (
     SampleSent,
     Shipped,
     SpaceBooked,
+    State,
     TransportDocument,
 )
-from exportdocs.workflow._machine import Document, Order, State
 from tests.workflow.conftest import make_contract
 from tests.workflow.helpers import confirm, day, dues, quoting, usd, walk
 

@@ -11,10 +11,10 @@ from exportdocs._incoterms import Incoterm
 from exportdocs._serialize import to_json
 from exportdocs._validation import fail
 from exportdocs.cli._text import table
-from exportdocs.costing._costing import CostSheet, Quote, format_percent, quote
+from exportdocs.costing import CostSheet, Quote, format_percent, quote
 from exportdocs.exceptions import ValidationError
 from exportdocs.orderfile._file import OrderFile, load_order
-from exportdocs.workflow._deadlines import format_money
+from exportdocs.workflow import format_money
 
 __all__ = ["cost_lines", "parse_rules", "run_cost"]
 

@@ -32,10 +32,8 @@ from exportdocs._validation import fail
 from exportdocs.cli._text import error_lines
 from exportdocs.exceptions import OrderNotFoundError, Problem, ValidationError, WorkflowError
 from exportdocs.orderfile._file import load_order
-from exportdocs.workflow._deadlines import format_money
+from exportdocs.workflow import Order, SQLiteStore, format_money
 from exportdocs.workflow._events import EVENT_KINDS, Event, event_from_dict
-from exportdocs.workflow._machine import Order
-from exportdocs.workflow._store import SQLiteStore
 
 __all__ = ["event_help", "parse_events", "run_workflow", "status_lines"]
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from exportdocs._validation import fail
-from exportdocs.costing._costing import CostSheet
+from exportdocs.costing import CostSheet
 from exportdocs.documents._common import TradeDocument, check_contract
 from exportdocs.documents._cost_sheet import build_cost_sheet
 from exportdocs.documents._packing_list import build_packing_list

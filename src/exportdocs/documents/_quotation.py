@@ -20,7 +20,7 @@ from exportdocs._contract import Contract
 from exportdocs._incoterms import Incoterm, TradeTerm
 from exportdocs._money import Money
 from exportdocs._validation import fail
-from exportdocs.costing._costing import Quote
+from exportdocs.costing import Quote
 from exportdocs.documents._common import (
     Ctx,
     TradeDocument,

@@ -35,11 +35,11 @@ from exportdocs._contract import Contract
 from exportdocs._incoterms import Incoterm, TradeTerm
 from exportdocs._serialize import from_dict, to_dict, to_json
 from exportdocs._validation import check, fail, guard, guard_optional
-from exportdocs.costing._costing import CostInputs, CostSheet, analyse
+from exportdocs.costing import CostInputs, CostSheet, analyse
 from exportdocs.exceptions import Problem, ValidationError
 
 if TYPE_CHECKING:
-    from exportdocs.costing._costing import Quote
+    from exportdocs.costing import Quote
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -187,7 +187,7 @@ class OrderFile:
         """
         if self.costing is None or not self.quotation_terms:
             return None
-        from exportdocs.costing._costing import quote
+        from exportdocs.costing import quote
 
         rules = dict.fromkeys(
             [self.contract.trade_term.incoterm, *(t.incoterm for t in self.quotation_terms)]
