@@ -5,7 +5,9 @@ from __future__ import annotations
 import statistics
 import time
 
-from exportdocs._packing import Dimensions, Packing, PackingEntry, PackingPlan
+from exportdocs._cartons import PackingEntry
+from exportdocs._packing import Dimensions, Packing
+from exportdocs._packing_plan import PackingPlan
 
 
 def entries(n: int) -> list[PackingEntry]:

@@ -26,4 +26,11 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-4000:]
     assert (tmp_path / "site" / "api" / "index.html").is_file()
-    assert "exportdocs.cli.main" in (tmp_path / "site" / "api" / "index.html").read_text("utf-8")
+    api = (tmp_path / "site" / "api" / "index.html").read_text("utf-8")
+    assert "exportdocs.cli.main" in api
+    # attrs classes show their constructor's parameters (read from the fields).
+    contract = api[api.index('id="exportdocs.Contract"') :]
+    contract = contract[: contract.index('class="doc doc-heading"', 100)]
+    assert "Parameters:" in contract
+    assert "trade_term" in contract
+    assert "lead_time_days" in contract

@@ -109,5 +109,5 @@ def test_sea_rule_needs_a_port() -> None:
 
 def test_trade_term_reports_all_problems() -> None:
     with pytest.raises(ValidationError) as info:
-        TradeTerm("DAT", "Hamburg")  # type: ignore[arg-type]
+        TradeTerm("DAT", "Hamburg")
     assert [p.path for p in info.value.problems] == ["incoterm", "place"]

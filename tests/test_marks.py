@@ -10,8 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exportdocs import ValidationError
+from exportdocs._cartons import PackingEntry
 from exportdocs._marks import ShippingMarks, side_marks
-from exportdocs._packing import Packing, PackingEntry, PackingPlan
+from exportdocs._packing import Packing
+from exportdocs._packing_plan import PackingPlan
 
 
 def packing_a() -> Packing:
@@ -33,7 +35,7 @@ def test_standard_mark_via_and_without_origin() -> None:
 
 def test_standard_mark_reports_every_bad_part() -> None:
     with pytest.raises(ValidationError) as info:
-        ShippingMarks.standard("", 5, "HAMBURG", via="")  # type: ignore[arg-type]
+        ShippingMarks.standard("", 5, "HAMBURG", via="")
     assert [p.path for p in info.value.problems] == ["consignee_code", "reference", "via"]
 
 
@@ -88,7 +90,7 @@ def test_final_needs_cartons_for_a_placeholder() -> None:
     assert info.value.path == "total_cartons"
     for bad in (-1, "45", 4.5, True, None):
         with pytest.raises(ValidationError, match="total_cartons") as info:
-            marks.final(bad)  # type: ignore[arg-type]
+            marks.final(bad)
         assert info.value.path == "total_cartons"
 
 
@@ -148,7 +150,7 @@ def test_side_marks() -> None:
 
 def test_side_marks_refuse_bad_input() -> None:
     with pytest.raises(ValidationError) as info:
-        side_marks("X" * 30, "carton", "bananas")  # type: ignore[arg-type]
+        side_marks("X" * 30, "carton", "bananas")
     assert [p.path for p in info.value.problems] == ["product_item_no", "packing", "unit_code"]
 
 

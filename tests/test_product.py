@@ -358,7 +358,7 @@ def test_discount_amount_for_directly() -> None:
     with pytest.raises(CurrencyMismatchError, match="fixed_amount: a fixed discount in EUR"):
         Discount.fixed(Money("1.00", "EUR")).amount_for(Money("10.00", "USD"))
     with pytest.raises(ValidationError, match="gross: expected Money, not str"):
-        Discount.percent(5).amount_for("10.00")  # type: ignore[arg-type]
+        Discount.percent(5).amount_for("10.00")
     with pytest.raises(ValidationError, match="gross: the gross amount must not be negative"):
         Discount.percent(5).amount_for(Money("-10.00", "USD"))
 

@@ -118,7 +118,7 @@ def test_schema_version_and_type_are_checked() -> None:
 
 
 def test_cost_sheet_round_trip() -> None:
-    from tests.costing.test_costing import example  # the costing.md worked example
+    from tests.costing.examples import example  # the costing.md worked example
 
     sheet = cost_sheet(example())
     assert from_json(CostSheet, to_json(sheet)) == sheet

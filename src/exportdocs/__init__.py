@@ -18,8 +18,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from exportdocs._cartons import CartonContent, CartonRange, LinePacking, PackingEntry
 from exportdocs._contract import Contract
 from exportdocs._country import Country
+from exportdocs._credit import LetterOfCredit
 from exportdocs._incoterms import (
     Cover,
     Incoterm,
@@ -32,28 +34,14 @@ from exportdocs._incoterms import (
 from exportdocs._insurance import InsuranceClause
 from exportdocs._marks import ShippingMarks, side_marks
 from exportdocs._money import Currency, Money
-from exportdocs._packing import (
-    CartonContent,
-    CartonRange,
-    Dimensions,
-    LinePacking,
-    Packing,
-    PackingEntry,
-    PackingPlan,
-)
+from exportdocs._packing import Dimensions, Packing
+from exportdocs._packing_plan import PackingPlan
 from exportdocs._parties import BankAccount, Party
-from exportdocs._payment import (
-    DaysAfter,
-    Instalment,
-    LetterOfCredit,
-    PaymentMethod,
-    PaymentTerms,
-    ScheduledPayment,
-    Trigger,
-)
+from exportdocs._payment import Instalment, PaymentTerms, ScheduledPayment
 from exportdocs._places import Place, PlaceKind
 from exportdocs._product import Discount, HSCode, LineItem, Product
 from exportdocs._serialize import SCHEMA_VERSION, from_dict, from_json, to_dict, to_json
+from exportdocs._triggers import DaysAfter, PaymentMethod, Trigger
 from exportdocs._units import Unit
 from exportdocs._words import (
     CentsStyle,

@@ -17,15 +17,17 @@ from functools import cached_property
 import attrs
 from attrs.converters import optional
 
+from exportdocs._cartons import PackingEntry
 from exportdocs._incoterms import Incoterm, TradeTerm
 from exportdocs._insurance import InsuranceClause
 from exportdocs._marks import ShippingMarks
 from exportdocs._money import Currency, Money
-from exportdocs._packing import PackingEntry, PackingPlan
+from exportdocs._packing_plan import PackingPlan
 from exportdocs._parties import Party
-from exportdocs._payment import PaymentMethod, PaymentTerms, ScheduledPayment
+from exportdocs._payment import PaymentTerms, ScheduledPayment
 from exportdocs._places import Place
 from exportdocs._product import LineItem
+from exportdocs._triggers import PaymentMethod
 from exportdocs._validation import (
     check,
     collecting,
@@ -35,8 +37,9 @@ from exportdocs._validation import (
     to_date,
     to_lines,
     to_text,
+    to_tuple,
 )
-from exportdocs.exceptions import Problem, ValidationError
+from exportdocs.exceptions import Problem
 
 __all__ = ["Contract"]
 
@@ -73,19 +76,14 @@ def _insurance(value: InsuranceClause) -> InsuranceClause:
     return expect(InsuranceClause, value)
 
 
+def _line_item(value: LineItem) -> LineItem:
+    return expect(LineItem, value)
+
+
 def _items(value: Sequence[LineItem]) -> tuple[LineItem, ...]:
-    if not isinstance(value, (list, tuple)):
-        raise fail(f"expected a list of line items, not {type(value).__name__}", value)
-    problems = [
-        Problem(f"[{i}]", item, f"expected LineItem, not {type(item).__name__}")
-        for i, item in enumerate(value)
-        if not isinstance(item, LineItem)
-    ]
-    if problems:
-        raise ValidationError(problems)
-    if not value:
-        raise fail("a contract needs at least one line item", value)
-    return tuple(value)
+    return to_tuple(
+        value, _line_item, "line items", empty="a contract needs at least one line item"
+    )
 
 
 def _lead_time(value: int) -> int:

@@ -9,7 +9,7 @@ import attrs
 import pycountry
 from babel import Locale
 
-from exportdocs._validation import check, fail, guard
+from exportdocs._validation import check, collecting, fail
 
 __all__ = ["Country"]
 
@@ -23,7 +23,7 @@ def _lookup(text: str) -> str:
     return str(record.alpha_2)
 
 
-def _alpha_2(value: Any) -> str:
+def _alpha_2(value: Country | str) -> str:
     if isinstance(value, Country):
         return value.alpha_2
     if not isinstance(value, str):
@@ -34,11 +34,7 @@ def _alpha_2(value: Any) -> str:
     return _lookup(text)
 
 
-def _alpha_2_field(value: Any) -> str:
-    return guard(_alpha_2, value)
-
-
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=collecting)
 class Country:
     """An ISO 3166-1 country, given as alpha-2, alpha-3 or English name.
 
@@ -48,7 +44,7 @@ class Country:
     ('Germany', '德国')
     """
 
-    alpha_2: str = attrs.field(converter=_alpha_2_field)
+    alpha_2: str = attrs.field(converter=_alpha_2)
 
     #: Problems are reported at the path of the field holding the country.
     __scalar__: ClassVar[bool] = True
@@ -84,3 +80,8 @@ class Country:
 
     def __str__(self) -> str:
         return self.alpha_2
+
+
+def to_country(value: Country | str) -> Country:
+    """A Country from itself or a code or name (ValidationError otherwise)."""
+    return value if isinstance(value, Country) else Country(value)

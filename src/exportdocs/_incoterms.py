@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
-from typing import Any
 
 import attrs
 
 from exportdocs._places import Place
-from exportdocs._validation import check, fail, guard
+from exportdocs._validation import ParseEnum, check, collecting, expect
 from exportdocs.exceptions import Problem
 
 __all__ = [
@@ -251,7 +250,7 @@ _RETIRED = {
 }
 
 
-class Incoterm(enum.Enum):
+class Incoterm(ParseEnum):
     """The eleven Incoterms® 2020 rules, in the ICC's order, with their data.
 
     >>> Incoterm.parse("fob").obligations.main_carriage
@@ -335,35 +334,28 @@ class Incoterm(enum.Enum):
         """True when the seller must insure for the buyer (CIF, CIP)."""
         return self.obligations.insurance is Side.SELLER
 
+    # ``parse`` accepts an Incoterm or its code in any case and refuses retired rules
+    # with advice.
+
     @classmethod
-    def parse(cls, value: Any) -> Incoterm:
-        """Accept an Incoterm or its code in any case; refuse retired rules with advice."""
-        if isinstance(value, cls):
-            return value
-        if isinstance(value, str):
-            code = value.strip().upper()
-            if code in cls.__members__:
-                return cls[code]
-            if code in _RETIRED:
-                raise fail(_RETIRED[code], value)
-        raise fail("unknown Incoterms 2020 rule; use one of " + ", ".join(cls.__members__), value)
+    def _key(cls, text: str) -> str:
+        return text.strip().upper()
+
+    @classmethod
+    def _refusal(cls, value: object) -> str:
+        retired = _RETIRED.get(cls._key(value)) if isinstance(value, str) else None
+        return retired or "unknown Incoterms 2020 rule; use one of " + ", ".join(cls.__members__)
 
 
-def _place(value: Any) -> Place:
-    if isinstance(value, Place):
-        return value
-    raise fail(f"expected a Place, not {type(value).__name__}", value)
+def _incoterm(value: Incoterm | str) -> Incoterm:
+    return Incoterm.parse(value)
 
 
-def _incoterm_field(value: Any) -> Incoterm:
-    return guard(Incoterm.parse, value)
+def _place(value: Place) -> Place:
+    return expect(Place, value)
 
 
-def _place_field(value: Any) -> Place:
-    return guard(_place, value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class TradeTerm:
     """An Incoterms® 2020 rule with its named place, as written in a contract.
 
@@ -374,8 +366,8 @@ class TradeTerm:
     FOB Ningbo Incoterms® 2020
     """
 
-    incoterm: Incoterm = attrs.field(converter=_incoterm_field)
-    place: Place = attrs.field(converter=_place_field)
+    incoterm: Incoterm = attrs.field(converter=_incoterm)
+    place: Place = attrs.field(converter=_place)
 
     def __attrs_post_init__(self) -> None:
         check(self, self._cross)

@@ -2,32 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
 from exportdocs._incoterms import Cover, Incoterm
 from exportdocs._money import Money
-from exportdocs._validation import check, fail, guard, to_decimal, to_text
+from exportdocs._validation import check, collecting, fail, to_decimal, to_text
 
 __all__ = ["InsuranceClause"]
 
 _HUNDRED = Decimal(100)
 
 
-def _percent(value: Any) -> Decimal:
+def _percent(value: Decimal | int | str) -> Decimal:
     number = to_decimal(value)
     if not Decimal(100) <= number <= Decimal(200):
         raise fail("insured percentage of the invoice value must be from 100 to 200", value)
     return number
 
 
-def _percent_field(value: Any) -> Decimal:
-    return guard(_percent, value)
-
-
-def _cover(value: Any) -> Cover:
+def _cover(value: Cover | str) -> Cover:
     if isinstance(value, Cover):
         if value is Cover.NONE:
             raise fail("an insurance clause needs a cover (ICC (A) or ICC (C))", value)
@@ -42,21 +38,13 @@ def _cover(value: Any) -> Cover:
     raise fail("expected ICC (A) or ICC (C)", value)
 
 
-def _cover_field(value: Any) -> Cover:
-    return guard(_cover, value)
-
-
-def _risks(value: Any) -> tuple[str, ...]:
+def _risks(value: Sequence[str]) -> tuple[str, ...]:
     if not isinstance(value, (list, tuple)):
         raise fail("expected a list of additional risks, e.g. ['War Risks']", value)
     return tuple(to_text(v, f"[{i}]", max_length=60) for i, v in enumerate(value))
 
 
-def _risks_field(value: Any) -> tuple[str, ...]:
-    return guard(_risks, value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class InsuranceClause:
     """Cargo insurance the seller buys for the buyer.
 
@@ -70,9 +58,9 @@ class InsuranceClause:
     Money('23100.00', 'USD')
     """
 
-    cover: Cover = attrs.field(converter=_cover_field)
-    percent: Decimal = attrs.field(default=Decimal(110), converter=_percent_field)
-    additional_risks: tuple[str, ...] = attrs.field(default=(), converter=_risks_field)
+    cover: Cover = attrs.field(converter=_cover)
+    percent: Decimal = attrs.field(default=Decimal(110), converter=_percent)
+    additional_risks: tuple[str, ...] = attrs.field(default=(), converter=_risks)
 
     def __attrs_post_init__(self) -> None:
         check(self)

@@ -12,14 +12,14 @@ exactly as given.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
-from typing import Any
 
 import attrs
 
 from exportdocs._packing import Packing
 from exportdocs._units import Unit
-from exportdocs._validation import check, fail, guard, to_text
+from exportdocs._validation import check, collecting, fail, to_text
 from exportdocs.exceptions import Problem, ValidationError
 
 __all__ = ["ShippingMarks", "side_marks"]
@@ -42,7 +42,7 @@ _PLACEHOLDER = re.compile(
 )
 
 
-def _mark_lines(value: Any, *, required: bool) -> tuple[str, ...]:
+def _mark_lines(value: str | Sequence[str], *, required: bool) -> tuple[str, ...]:
     if isinstance(value, str):
         value = value.splitlines()
     if not isinstance(value, (list, tuple)):
@@ -74,23 +74,15 @@ def _mark_lines(value: Any, *, required: bool) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _main_lines(value: Any) -> tuple[str, ...]:
+def _main_lines(value: str | Sequence[str]) -> tuple[str, ...]:
     return _mark_lines(value, required=True)
 
 
-def _side_lines(value: Any) -> tuple[str, ...]:
+def _side_lines(value: str | Sequence[str]) -> tuple[str, ...]:
     return _mark_lines(value, required=False)
 
 
-def _main_field(value: Any) -> tuple[str, ...]:
-    return guard(_main_lines, value)
-
-
-def _side_field(value: Any) -> tuple[str, ...]:
-    return guard(_side_lines, value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class ShippingMarks:
     """The main mark and optional side mark printed on cartons and documents.
 
@@ -106,8 +98,8 @@ class ShippingMarks:
     'C/NO. 1-45'
     """
 
-    main: tuple[str, ...] = attrs.field(converter=_main_field)
-    side: tuple[str, ...] = attrs.field(default=(), converter=_side_field)
+    main: tuple[str, ...] = attrs.field(converter=_main_lines)
+    side: tuple[str, ...] = attrs.field(default=(), converter=_side_lines)
 
     def __attrs_post_init__(self) -> None:
         check(self)

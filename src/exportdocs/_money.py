@@ -13,13 +13,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import attrs
 import pycountry
 from babel.numbers import get_currency_precision
 
-from exportdocs._validation import MAX_DECIMAL, check, fail, guard, to_decimal
+from exportdocs._validation import MAX_DECIMAL, check, collecting, fail, to_decimal
 from exportdocs.exceptions import CurrencyMismatchError, Problem, ValidationError
 
 __all__ = ["Currency", "Money"]
@@ -63,7 +63,7 @@ def _currency_data(code: str) -> tuple[str, str, int]:
     return str(record.name), str(getattr(record, "numeric", "")), int(get_currency_precision(code))
 
 
-def _currency_code(value: Any) -> str:
+def _currency_code(value: Currency | str) -> str:
     if isinstance(value, Currency):
         return value.code
     if not isinstance(value, str):
@@ -78,11 +78,7 @@ def _currency_code(value: Any) -> str:
     return code
 
 
-def _code_field(value: Any) -> str:
-    return guard(_currency_code, value)
-
-
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=collecting)
 class Currency:
     """An ISO 4217 currency, validated against pycountry.
 
@@ -95,7 +91,7 @@ class Currency:
     (0, 3)
     """
 
-    code: str = attrs.field(converter=_code_field)
+    code: str = attrs.field(converter=_currency_code)
 
     #: Problems are reported at the path of the field holding the currency.
     __scalar__: ClassVar[bool] = True
@@ -138,21 +134,14 @@ def _cached_currency(code: str) -> Currency:
     return Currency(code)
 
 
-def _to_currency(value: Any) -> Currency:
+def to_currency(value: Currency | str) -> Currency:
+    """A Currency from itself or its code (ValidationError otherwise); codes are cached."""
     if isinstance(value, Currency):
         return value
     return _cached_currency(_currency_code(value))
 
 
-def _amount_field(value: Any) -> Decimal:
-    return guard(to_decimal, value)
-
-
-def _currency_field(value: Any) -> Currency:
-    return guard(_to_currency, value)
-
-
-@attrs.frozen(repr=False, order=False)
+@attrs.frozen(repr=False, order=False, field_transformer=collecting)
 class Money:
     """An exact amount of one currency.
 
@@ -169,8 +158,8 @@ class Money:
     True
     """
 
-    amount: Decimal = attrs.field(converter=_amount_field)
-    currency: Currency = attrs.field(converter=_currency_field)
+    amount: Decimal = attrs.field(converter=to_decimal)
+    currency: Currency = attrs.field(converter=to_currency)
 
     def __attrs_post_init__(self) -> None:
         check(self)

@@ -10,16 +10,17 @@ every stdnum error becomes an exportdocs ValidationError naming the field.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Sequence
+from types import ModuleType
 
 import attrs
+from attrs.converters import optional
 from stdnum import bic as _bic
 from stdnum import iban as _iban
 
-from exportdocs._country import Country
-from exportdocs._money import Currency
-from exportdocs._validation import check, fail, guard, guard_optional, to_lines, to_text
+from exportdocs._country import Country, to_country
+from exportdocs._money import Currency, to_currency
+from exportdocs._validation import check, collecting, fail, to_lines, to_text
 from exportdocs.exceptions import Problem
 
 __all__ = ["BankAccount", "Party"]
@@ -41,7 +42,7 @@ def _squeeze(text: str) -> str:
 # -- identifiers ---------------------------------------------------------------------
 
 
-def _short_id(value: Any, what: str, example: str, max_length: int = 64) -> str:
+def _short_id(value: object, what: str, example: str, max_length: int = 64) -> str:
     """The text of an identifier, refused early when it is not a str or far too long."""
     if not isinstance(value, str):
         raise fail(f"expected a {what} such as {example!r}, not {type(value).__name__}", value)
@@ -58,38 +59,42 @@ def _reason(exc: Exception) -> str:
     return text[:1].lower() + text[1:] if text else type(exc).__name__
 
 
-def _swift(value: Any) -> str:
-    text = _short_id(value, "SWIFT/BIC", "BKCHCNBJ")
+def _checked_by(module: ModuleType, value: str, what: str, example: str, advice: str) -> str:
+    """``value`` validated and compacted by a python-stdnum ``module`` (bic, iban)."""
+    text = _short_id(value, what, example)
     # stdnum raises its own ValidationError (a ValueError subclass) for every
     # refusal; it must not escape, so it is turned into ours with the reason.
     try:
-        code = str(_bic.validate(text))
+        code = str(module.validate(text))
     except ValueError as exc:
-        raise fail(
-            f"not a valid SWIFT/BIC ({_reason(exc)}); expected 8 or 11 characters: bank (4 letters), "
-            "country (2 letters), location (2), optional branch (3), e.g. 'BKCHCNBJ'",
-            value,
-        ) from None
+        raise fail(f"not a valid {what} ({_reason(exc)}); {advice}", value) from None
     if not code.isascii():  # pragma: no cover - stdnum's pattern admits ASCII only
-        raise fail("not a valid SWIFT/BIC", value)
+        raise fail(f"not a valid {what}", value)
     return code
 
 
-def _iban_text(value: Any) -> str:
-    text = _short_id(value, "IBAN", "DE89 3704 0044 0532 0130 00")
-    try:
-        code = str(_iban.validate(text))
-    except ValueError as exc:
-        raise fail(
-            f"not a valid IBAN ({_reason(exc)}); check the two check digits after the country code",
-            value,
-        ) from None
-    if not code.isascii():  # pragma: no cover - stdnum's pattern admits ASCII only
-        raise fail("not a valid IBAN", value)
-    return code
+def _swift(value: str) -> str:
+    return _checked_by(
+        _bic,
+        value,
+        "SWIFT/BIC",
+        "BKCHCNBJ",
+        "expected 8 or 11 characters: bank (4 letters), country (2 letters), location (2), "
+        "optional branch (3), e.g. 'BKCHCNBJ'",
+    )
 
 
-def _account_number(value: Any) -> str:
+def _iban_text(value: str) -> str:
+    return _checked_by(
+        _iban,
+        value,
+        "IBAN",
+        "DE89 3704 0044 0532 0130 00",
+        "check the two check digits after the country code",
+    )
+
+
+def _account_number(value: str) -> str:
     text = _short_id(value, "bank account number", "3581 5863 7412")
     number = _squeeze(text).upper()
     if not number.isascii() or not _ACCOUNT_RE.fullmatch(number):
@@ -106,58 +111,22 @@ def _account_number(value: Any) -> str:
     return number
 
 
-# -- converters ----------------------------------------------------------------------
+# -- texts ---------------------------------------------------------------------------
 
 
-def _name(value: Any) -> str:
+def _name(value: str) -> str:
     return _squeeze(to_text(value, max_length=140))
 
 
-def _name_field(value: Any) -> str:
-    return guard(_name, value)
-
-
-def _optional_name_field(value: Any) -> str | None:
-    return guard_optional(_name, value)
-
-
-def _bank_address_field(value: Any) -> tuple[str, ...]:
-    return guard(_bank_address, value)
-
-
-def _bank_address(value: Any) -> tuple[str, ...]:
+def _bank_address(value: str | Sequence[str]) -> tuple[str, ...]:
     return to_lines(value, max_lines=4)
 
 
-def _swift_field(value: Any) -> str:
-    return guard(_swift, value)
-
-
-def _account_number_field(value: Any) -> str | None:
-    return guard_optional(_account_number, value)
-
-
-def _iban_field(value: Any) -> str | None:
-    return guard_optional(_iban_text, value)
-
-
-def _intermediary(value: Any) -> str:
+def _intermediary(value: str) -> str:
     return _squeeze(to_text(value, max_length=200))
 
 
-def _intermediary_field(value: Any) -> str | None:
-    return guard_optional(_intermediary, value)
-
-
-def _to_currency(value: Any) -> Currency:
-    return value if isinstance(value, Currency) else Currency(value)
-
-
-def _currency_field(value: Any) -> Currency | None:
-    return guard_optional(_to_currency, value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class BankAccount:
     """The bank details a buyer needs to pay by T/T: beneficiary, bank, SWIFT/BIC, account.
 
@@ -176,18 +145,20 @@ class BankAccount:
     ('BKCHCNBJ92A', 'BKCH CN BJ 92A')
     """
 
-    beneficiary: str = attrs.field(converter=_name_field)
-    bank_name: str = attrs.field(converter=_name_field)
-    bank_address: tuple[str, ...] = attrs.field(default=(), converter=_bank_address_field)
-    swift: str = attrs.field(converter=_swift_field, kw_only=True)
+    beneficiary: str = attrs.field(converter=_name)
+    bank_name: str = attrs.field(converter=_name)
+    bank_address: tuple[str, ...] = attrs.field(default=(), converter=_bank_address)
+    swift: str = attrs.field(converter=_swift, kw_only=True)
     account_number: str | None = attrs.field(
-        default=None, converter=_account_number_field, kw_only=True
+        default=None, converter=optional(_account_number), kw_only=True
     )
-    iban: str | None = attrs.field(default=None, converter=_iban_field, kw_only=True)
+    iban: str | None = attrs.field(default=None, converter=optional(_iban_text), kw_only=True)
     intermediary: str | None = attrs.field(
-        default=None, converter=_intermediary_field, kw_only=True
+        default=None, converter=optional(_intermediary), kw_only=True
     )
-    currency: Currency | None = attrs.field(default=None, converter=_currency_field, kw_only=True)
+    currency: Currency | None = attrs.field(
+        default=None, converter=optional(to_currency), kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         check(self, self._cross)
@@ -251,38 +222,23 @@ class BankAccount:
 # -- party ---------------------------------------------------------------------------
 
 
-def _address(value: Any) -> tuple[str, ...]:
+def _address(value: str | Sequence[str]) -> tuple[str, ...]:
     lines = to_lines(value, max_lines=6)
     if not lines:
         raise fail("give at least one address line", value)
     return lines
 
 
-def _address_field(value: Any) -> tuple[str, ...]:
-    return guard(_address, value)
-
-
-def _address_zh(value: Any) -> tuple[str, ...]:
+def _address_zh(value: str | Sequence[str]) -> tuple[str, ...]:
     return to_lines(value, max_lines=6)
 
 
-def _address_zh_field(value: Any) -> tuple[str, ...]:
-    return guard(_address_zh, value)
-
-
-def _country_field(value: Any) -> Country:
-    return guard(Country, value)
-
-
-def _contact(value: Any) -> str:
+def _short_name(value: str) -> str:
+    """A contact person or a Chinese company name: one line of up to 100 characters."""
     return _squeeze(to_text(value, max_length=100))
 
 
-def _contact_field(value: Any) -> str | None:
-    return guard_optional(_contact, value)
-
-
-def _phone(value: Any) -> str:
+def _phone(value: str) -> str:
     text = _squeeze(to_text(value, max_length=40))
     match = _PHONE_RE.fullmatch(text.upper())
     if match is None:
@@ -299,11 +255,7 @@ def _phone(value: Any) -> str:
     return main if ext is None else f"{main} ext. {ext}"
 
 
-def _phone_field(value: Any) -> str | None:
-    return guard_optional(_phone, value)
-
-
-def _email(value: Any) -> str:
+def _email(value: str) -> str:
     text = to_text(value, max_length=254)
     if not _EMAIL_RE.fullmatch(text):
         raise fail(
@@ -315,37 +267,17 @@ def _email(value: Any) -> str:
     return f"{local}@{domain.lower()}"
 
 
-def _email_field(value: Any) -> str | None:
-    return guard_optional(_email, value)
-
-
-def _tax_id(value: Any) -> str:
+def _tax_id(value: str) -> str:
     return _squeeze(to_text(value, max_length=40))
 
 
-def _tax_id_field(value: Any) -> str | None:
-    return guard_optional(_tax_id, value)
-
-
-def _bank(value: Any) -> BankAccount:
+def _bank(value: BankAccount) -> BankAccount:
     if not isinstance(value, BankAccount):
         raise fail(f"expected a BankAccount, not {type(value).__name__}", value)
     return value
 
 
-def _bank_field(value: Any) -> BankAccount | None:
-    return guard_optional(_bank, value)
-
-
-def _name_zh(value: Any) -> str:
-    return _squeeze(to_text(value, max_length=100))
-
-
-def _name_zh_field(value: Any) -> str | None:
-    return guard_optional(_name_zh, value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class Party:
     """A company on a contract: name, address, country, contacts and bank.
 
@@ -361,16 +293,16 @@ class Party:
     ('Nordlicht Handels GmbH', 'Großer Burstah 31', '20457 Hamburg', '德国')
     """
 
-    name: str = attrs.field(converter=_name_field)
-    address: tuple[str, ...] = attrs.field(converter=_address_field)
-    country: Country = attrs.field(converter=_country_field)
-    contact: str | None = attrs.field(default=None, converter=_contact_field, kw_only=True)
-    phone: str | None = attrs.field(default=None, converter=_phone_field, kw_only=True)
-    email: str | None = attrs.field(default=None, converter=_email_field, kw_only=True)
-    tax_id: str | None = attrs.field(default=None, converter=_tax_id_field, kw_only=True)
-    bank: BankAccount | None = attrs.field(default=None, converter=_bank_field, kw_only=True)
-    name_zh: str | None = attrs.field(default=None, converter=_name_zh_field, kw_only=True)
-    address_zh: tuple[str, ...] = attrs.field(default=(), converter=_address_zh_field, kw_only=True)
+    name: str = attrs.field(converter=_name)
+    address: tuple[str, ...] = attrs.field(converter=_address)
+    country: Country = attrs.field(converter=to_country)
+    contact: str | None = attrs.field(default=None, converter=optional(_short_name), kw_only=True)
+    phone: str | None = attrs.field(default=None, converter=optional(_phone), kw_only=True)
+    email: str | None = attrs.field(default=None, converter=optional(_email), kw_only=True)
+    tax_id: str | None = attrs.field(default=None, converter=optional(_tax_id), kw_only=True)
+    bank: BankAccount | None = attrs.field(default=None, converter=optional(_bank), kw_only=True)
+    name_zh: str | None = attrs.field(default=None, converter=optional(_short_name), kw_only=True)
+    address_zh: tuple[str, ...] = attrs.field(default=(), converter=_address_zh, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         check(self)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Iterator
-from typing import Any
 
 import attrs
+from attrs.converters import optional
 
-from exportdocs._country import Country
-from exportdocs._validation import check, fail, guard, guard_optional, to_text
+from exportdocs._country import Country, to_country
+from exportdocs._validation import ParseEnum, check, collecting, fail, to_text
 from exportdocs.exceptions import Problem
 
 __all__ = ["Place", "PlaceKind"]
@@ -20,7 +19,7 @@ __all__ = ["Place", "PlaceKind"]
 _LOCODE_RE = re.compile(r"[A-Z]{2}[A-Z2-9]{3}")
 
 
-class PlaceKind(enum.Enum):
+class PlaceKind(ParseEnum):
     """What kind of place a named place is; sea-only Incoterms need a ``PORT``."""
 
     #: A sea or inland-waterway port.
@@ -30,20 +29,16 @@ class PlaceKind(enum.Enum):
     #: Anywhere inland: premises, warehouses, rail or road terminals, cities.
     INLAND = "inland"
 
-    @classmethod
-    def parse(cls, value: Any) -> PlaceKind:
-        """Accept a PlaceKind or its value (``"port"``)."""
-        if isinstance(value, cls):
-            return value
-        if isinstance(value, str):
-            try:
-                return cls(value.strip().lower())
-            except ValueError:
-                pass
-        raise fail(f"expected one of {', '.join(k.value for k in cls)}", value)
+
+def _kind(value: PlaceKind | str) -> PlaceKind:
+    return PlaceKind.parse(value)
 
 
-def _locode(value: Any) -> str:
+def _name(value: str) -> str:
+    return to_text(value, max_length=100)
+
+
+def _locode(value: str) -> str:
     if not isinstance(value, str):
         raise fail(f"expected a UN/LOCODE such as 'CNNGB', not {type(value).__name__}", value)
     code = value.replace(" ", "").upper()
@@ -55,23 +50,7 @@ def _locode(value: Any) -> str:
     return code
 
 
-def _name_field(value: Any) -> str:
-    return guard(lambda v: to_text(v, max_length=100), value)
-
-
-def _country_field(value: Any) -> Country:
-    return guard(Country, value)
-
-
-def _kind_field(value: Any) -> PlaceKind:
-    return guard(PlaceKind.parse, value)
-
-
-def _locode_field(value: Any) -> str | None:
-    return guard_optional(_locode, value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class Place:
     """A named place: a port, an airport or an inland place.
 
@@ -81,10 +60,10 @@ class Place:
     Place(name='Ningbo', country=Country('CN'), kind=<PlaceKind.PORT: 'port'>, locode='CNNGB')
     """
 
-    name: str = attrs.field(converter=_name_field)
-    country: Country = attrs.field(converter=_country_field)
-    kind: PlaceKind = attrs.field(default=PlaceKind.INLAND, converter=_kind_field)
-    locode: str | None = attrs.field(default=None, converter=_locode_field)
+    name: str = attrs.field(converter=_name)
+    country: Country = attrs.field(converter=to_country)
+    kind: PlaceKind = attrs.field(default=PlaceKind.INLAND, converter=_kind)
+    locode: str | None = attrs.field(default=None, converter=optional(_locode))
 
     def __attrs_post_init__(self) -> None:
         check(self, self._cross)

@@ -14,20 +14,22 @@ import os
 import re
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Context, Decimal
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import attrs
+from attrs.converters import optional
 
-from exportdocs._country import Country
+from exportdocs._country import Country, to_country
 from exportdocs._money import Currency, Money
 from exportdocs._packing import Packing
-from exportdocs._units import Unit
+from exportdocs._units import Unit, to_unit
 from exportdocs._validation import (
     check,
+    collecting,
+    expect,
     fail,
-    guard,
-    guard_optional,
     to_decimal,
+    to_positive,
     to_text,
 )
 from exportdocs.exceptions import CurrencyMismatchError, Problem, ValidationError
@@ -55,7 +57,7 @@ def _places(number: Decimal) -> int:
 _HS_SEPARATORS_RE = re.compile(r"[ .\-]")
 
 
-def _hs_digits(value: Any) -> str:
+def _hs_digits(value: HSCode | str) -> str:
     if isinstance(value, HSCode):
         return value.digits
     if isinstance(value, int) and not isinstance(value, bool):
@@ -87,11 +89,7 @@ def _hs_digits(value: Any) -> str:
     return digits
 
 
-def _hs_digits_field(value: Any) -> str:
-    return guard(_hs_digits, value)
-
-
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=collecting)
 class HSCode:
     """A Harmonized System code: 6 international digits, up to 10 with national ones.
 
@@ -106,7 +104,7 @@ class HSCode:
     ('94', '9405', '940542')
     """
 
-    digits: str = attrs.field(converter=_hs_digits_field)
+    digits: str = attrs.field(converter=_hs_digits)
 
     #: Problems are reported at the path of the field holding the code.
     __scalar__: ClassVar[bool] = True
@@ -143,63 +141,33 @@ class HSCode:
         return self.formatted
 
 
-def _to_hs_code(value: Any) -> HSCode:
+def _to_hs_code(value: HSCode | str) -> HSCode:
     return value if isinstance(value, HSCode) else HSCode(value)
 
 
 # -- product -------------------------------------------------------------------------
 
 
-def _item_no(value: Any) -> str:
+def _item_no(value: str) -> str:
     text = to_text(value, max_length=40)
     if "\n" in text or "\r" in text:
         raise fail("an item number is one line", value)
     return text
 
 
-def _item_no_field(value: Any) -> str:
-    return guard(_item_no, value)
-
-
-def _description(value: Any) -> str:
+def _description(value: str) -> str:
     return to_text(value, max_length=2000)
 
 
-def _description_field(value: Any) -> str:
-    return guard(_description, value)
-
-
-def _optional_description_field(value: Any) -> str | None:
-    return guard_optional(_description, value)
-
-
-def _specification(value: Any) -> str:
+def _specification(value: str) -> str:
     return to_text(value, max_length=1000)
 
 
-def _specification_field(value: Any) -> str | None:
-    return guard_optional(_specification, value)
+def _packing(value: Packing) -> Packing:
+    return expect(Packing, value)
 
 
-def _unit_field(value: Any) -> Unit:
-    return guard(Unit.parse, value)
-
-
-def _hs_code_field(value: Any) -> HSCode | None:
-    return guard_optional(_to_hs_code, value)
-
-
-def _packing(value: Any) -> Packing:
-    if not isinstance(value, Packing):
-        raise fail(f"expected a Packing, not {type(value).__name__}", value)
-    return value
-
-
-def _packing_field(value: Any) -> Packing | None:
-    return guard_optional(_packing, value)
-
-
-def _image(value: Any) -> str:
+def _image(value: str | os.PathLike[str]) -> str:
     if isinstance(value, os.PathLike):
         value = os.fspath(value)
     if not isinstance(value, str):
@@ -210,22 +178,7 @@ def _image(value: Any) -> str:
     return path
 
 
-def _image_field(value: Any) -> str | None:
-    return guard_optional(_image, value)
-
-
-def _positive(value: Any) -> Decimal:
-    number = to_decimal(value)
-    if number <= 0:
-        raise fail("must be greater than zero", value)
-    return number
-
-
-def _moq_field(value: Any) -> Decimal | None:
-    return guard_optional(_positive, value)
-
-
-def _price(value: Any, *, allow_zero: bool) -> Money:
+def _price(value: Money | str, *, allow_zero: bool) -> Money:
     """A unit price: Money (or 'USD 4.20'), not negative, at most 6 decimals."""
     if isinstance(value, str):
         try:
@@ -251,20 +204,8 @@ def _price(value: Any, *, allow_zero: bool) -> Money:
     return value
 
 
-def _list_price(value: Any) -> Money:
+def _list_price(value: Money | str) -> Money:
     return _price(value, allow_zero=False)
-
-
-def _list_price_field(value: Any) -> Money | None:
-    return guard_optional(_list_price, value)
-
-
-def _to_country(value: Any) -> Country:
-    return value if isinstance(value, Country) else Country(value)
-
-
-def _origin_field(value: Any) -> Country:
-    return guard(_to_country, value)
 
 
 _CHINA = Country("CN")
@@ -279,7 +220,7 @@ def _quantity_places(number: Decimal, unit: Unit) -> str | None:
     return None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class Product:
     """A product as the seller offers it: item no., description, unit, HS code, packing.
 
@@ -292,17 +233,17 @@ class Product:
     (<Unit.PCS: 'PCS'>, HSCode('85395200'), Country('CN'), Decimal('1000'))
     """
 
-    item_no: str = attrs.field(converter=_item_no_field)
-    description: str = attrs.field(converter=_description_field)
-    unit: Unit = attrs.field(default=Unit.PCS, converter=_unit_field)
-    hs_code: HSCode | None = attrs.field(default=None, converter=_hs_code_field)
-    packing: Packing | None = attrs.field(default=None, converter=_packing_field)
-    description_zh: str | None = attrs.field(default=None, converter=_optional_description_field)
-    specification: str | None = attrs.field(default=None, converter=_specification_field)
-    image: str | None = attrs.field(default=None, converter=_image_field)
-    moq: Decimal | None = attrs.field(default=None, converter=_moq_field)
-    list_price: Money | None = attrs.field(default=None, converter=_list_price_field)
-    origin: Country = attrs.field(default=_CHINA, converter=_origin_field)
+    item_no: str = attrs.field(converter=_item_no)
+    description: str = attrs.field(converter=_description)
+    unit: Unit = attrs.field(default=Unit.PCS, converter=to_unit)
+    hs_code: HSCode | None = attrs.field(default=None, converter=optional(_to_hs_code))
+    packing: Packing | None = attrs.field(default=None, converter=optional(_packing))
+    description_zh: str | None = attrs.field(default=None, converter=optional(_description))
+    specification: str | None = attrs.field(default=None, converter=optional(_specification))
+    image: str | None = attrs.field(default=None, converter=optional(_image))
+    moq: Decimal | None = attrs.field(default=None, converter=optional(to_positive))
+    list_price: Money | None = attrs.field(default=None, converter=optional(_list_price))
+    origin: Country = attrs.field(default=_CHINA, converter=to_country)
 
     def __attrs_post_init__(self) -> None:
         check(self, self._cross)
@@ -317,18 +258,14 @@ class Product:
 # -- discount ------------------------------------------------------------------------
 
 
-def _percentage(value: Any) -> Decimal:
+def _percentage(value: Decimal | int | str) -> Decimal:
     number = to_decimal(value)
     if not 0 < number < _HUNDRED:
         raise fail("a percentage discount must be more than 0 and less than 100", value)
     return number
 
 
-def _percentage_field(value: Any) -> Decimal | None:
-    return guard_optional(_percentage, value)
-
-
-def _fixed_amount(value: Any) -> Money:
+def _fixed_amount(value: Money) -> Money:
     if not isinstance(value, Money):
         raise fail(
             f"expected Money such as Money('50.00', 'USD'), not {type(value).__name__}", value
@@ -344,11 +281,7 @@ def _fixed_amount(value: Any) -> Money:
     return value
 
 
-def _fixed_amount_field(value: Any) -> Money | None:
-    return guard_optional(_fixed_amount, value)
-
-
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=collecting)
 class Discount:
     """A line discount: a percentage of the gross amount or a fixed amount off.
 
@@ -361,8 +294,8 @@ class Discount:
     Discount.fixed(Money('50', 'USD'))
     """
 
-    percentage: Decimal | None = attrs.field(default=None, converter=_percentage_field)
-    fixed_amount: Money | None = attrs.field(default=None, converter=_fixed_amount_field)
+    percentage: Decimal | None = attrs.field(default=None, converter=optional(_percentage))
+    fixed_amount: Money | None = attrs.field(default=None, converter=optional(_fixed_amount))
 
     def __attrs_post_init__(self) -> None:
         check(self, self._cross)
@@ -433,29 +366,15 @@ class Discount:
 # -- line item -----------------------------------------------------------------------
 
 
-def _product(value: Any) -> Product:
-    if not isinstance(value, Product):
-        raise fail(f"expected a Product, not {type(value).__name__}", value)
-    return value
+def _product(value: Product) -> Product:
+    return expect(Product, value)
 
 
-def _product_field(value: Any) -> Product:
-    return guard(_product, value)
-
-
-def _quantity_field(value: Any) -> Decimal:
-    return guard(_positive, value)
-
-
-def _unit_price(value: Any) -> Money:
+def _unit_price(value: Money | str) -> Money:
     return _price(value, allow_zero=True)
 
 
-def _unit_price_field(value: Any) -> Money:
-    return guard(_unit_price, value)
-
-
-def _discount(value: Any) -> Discount:
+def _discount(value: Discount) -> Discount:
     if not isinstance(value, Discount):
         raise fail(
             f"expected a Discount such as Discount.percent('5'), not {type(value).__name__}",
@@ -464,19 +383,11 @@ def _discount(value: Any) -> Discount:
     return value
 
 
-def _discount_field(value: Any) -> Discount | None:
-    return guard_optional(_discount, value)
-
-
-def _remarks(value: Any) -> str:
+def _remarks(value: str) -> str:
     return to_text(value, max_length=500)
 
 
-def _remarks_field(value: Any) -> str | None:
-    return guard_optional(_remarks, value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class LineItem:
     """One contract line: a quantity of a product at a unit price, less an optional discount.
 
@@ -496,11 +407,11 @@ class LineItem:
     343.30 USD 343.30 USD
     """
 
-    product: Product = attrs.field(converter=_product_field)
-    quantity: Decimal = attrs.field(converter=_quantity_field)
-    unit_price: Money = attrs.field(converter=_unit_price_field)
-    discount: Discount | None = attrs.field(default=None, converter=_discount_field)
-    remarks: str | None = attrs.field(default=None, converter=_remarks_field)
+    product: Product = attrs.field(converter=_product)
+    quantity: Decimal = attrs.field(converter=to_positive)
+    unit_price: Money = attrs.field(converter=_unit_price)
+    discount: Discount | None = attrs.field(default=None, converter=optional(_discount))
+    remarks: str | None = attrs.field(default=None, converter=optional(_remarks))
 
     def __attrs_post_init__(self) -> None:
         check(self, self._cross)

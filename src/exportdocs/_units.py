@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import enum
-from typing import Any
-
-from exportdocs._validation import fail
+from exportdocs._validation import ParseEnum
 
 __all__ = ["Unit"]
 
 
-class Unit(enum.Enum):
+class Unit(ParseEnum):
     """A unit of quantity as printed on trade documents.
 
     Each member carries its English plural code (the value), its Chinese name and
@@ -78,18 +75,19 @@ class Unit(enum.Enum):
         """The singular form used after a quantity of one (``1 CTN``)."""
         return _SINGULAR.get(self, self.value)
 
+    # ``parse`` accepts a Unit, its code, or a common singular or spelled-out alias.
+
     @classmethod
-    def parse(cls, value: Any) -> Unit:
-        """Accept a Unit, its code, or a common singular or spelled-out alias."""
-        if isinstance(value, cls):
-            return value
-        if isinstance(value, str):
-            key = value.strip().upper().rstrip(".")
-            if key in cls.__members__:
-                return cls[key]
-            if key in _ALIASES:
-                return _ALIASES[key]
-        raise fail("unknown unit; use one of " + ", ".join(u.value for u in cls), value)
+    def _key(cls, text: str) -> str:
+        return text.strip().upper().rstrip(".")
+
+    @classmethod
+    def _aliases(cls) -> dict[str, Unit]:
+        return _ALIASES
+
+    @classmethod
+    def _refusal(cls, value: object) -> str:
+        return "unknown unit; use one of " + ", ".join(u.value for u in cls)
 
 
 _ZH = {
@@ -167,3 +165,8 @@ _ALIASES = {
     "L": Unit.LTRS,
     "LTR": Unit.LTRS,
 }
+
+
+def to_unit(value: Unit | str) -> Unit:
+    """The Unit ``value`` names (see :meth:`Unit.parse`); a field converter."""
+    return Unit.parse(value)

@@ -42,6 +42,7 @@ import attrs
 from exportdocs.exceptions import Problem, ValidationError
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 #: Largest magnitude accepted for any decimal input: far above any trade amount,
 #: small enough that no Decimal operation downstream overflows the context.
@@ -283,10 +284,56 @@ def to_whole(value: int, low: int, high: int, what: str = "a whole number") -> i
 
 
 def expect(kind: type[T], value: object) -> T:
-    """``value`` itself when it is a ``kind``; a ValidationError naming both types otherwise."""
+    """``value`` itself when it is a ``kind``; a ValidationError naming both types otherwise.
+
+    >>> expect(int, "3")
+    Traceback (most recent call last):
+    ...
+    exportdocs.exceptions.ValidationError: expected an int, not str (got '3')
+    """
     if isinstance(value, kind):
         return value
-    raise fail(f"expected {kind.__name__}, not {type(value).__name__}", value)
+    raise fail(f"expected {_a(kind.__name__)}, not {type(value).__name__}", value)
+
+
+#: Type names read as mass nouns, without an article ("expected Money").
+_MASS_NOUNS = frozenset({"Money"})
+
+
+def _a(name: str) -> str:
+    if name in _MASS_NOUNS:
+        return name
+    return ("an " if name[0] in "AEIOUaeiou" else "a ") + name
+
+
+def to_tuple(
+    value: Sequence[T], convert: Callable[[Any], R], what: str, *, empty: str = ""
+) -> tuple[R, ...]:
+    """A list or tuple with ``convert`` applied to each item, as a tuple.
+
+    Text, bytes and mappings are refused (a ``str`` is not a list of its characters);
+    every refused item is reported at its index (``[3]: ...``), all at once; ``empty``,
+    when given, is the message that refuses an empty list.
+
+    >>> to_tuple(["1", "x"], to_decimal, "amounts")
+    Traceback (most recent call last):
+    ...
+    exportdocs.exceptions.ValidationError: [1]: not a decimal number (expected digits like '1234.50') (got 'x')
+    """
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise fail(f"expected a list of {what}, not {type(value).__name__}", value)
+    out: list[R] = []
+    problems: list[Problem] = []
+    for i, item in enumerate(value):
+        try:
+            out.append(convert(item))
+        except ValidationError as exc:
+            problems.extend(p.prefixed(f"[{i}]") for p in exc.problems)
+    if problems:
+        raise ValidationError(problems)
+    if empty and not out:
+        raise fail(empty, value)
+    return tuple(out)
 
 
 E = TypeVar("E", bound="ParseEnum")

@@ -183,9 +183,7 @@ def test_debug_lets_the_traceback_through(tmp_path: Path, sample_order: OrderFil
 def test_parser_has_all_commands() -> None:
     parser = build_parser()
     actions = [a for a in parser._actions if a.dest == "command"]
-    assert list(
-        actions[0].choices  # type: ignore[arg-type]
-    ) == ["demo", "render", "validate", "cost", "workflow", "schema"]
+    assert list(actions[0].choices) == ["demo", "render", "validate", "cost", "workflow", "schema"]
 
 
 def test_python_dash_m_runs_the_command(order_json: Path) -> None:

@@ -1,109 +1,14 @@
-"""The JSON Schema of an order file: generated from the model, matching what is written."""
+"""``exportdocs schema``: the order file's JSON Schema on stdout or in a file."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
-import jsonschema
 import pytest
 
-from exportdocs import to_dict
 from exportdocs.cli import main
-from exportdocs.orderfile._file import OrderFile
 from exportdocs.orderfile._schema import order_schema
-
-
-def _validator() -> jsonschema.Draft202012Validator:
-    schema = order_schema()
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    )
-
-
-def _sample_data(sample: OrderFile) -> dict[str, Any]:
-    return json.loads(json.dumps(to_dict(sample)))
-
-
-def test_sample_order_file_validates(sample_order: OrderFile) -> None:
-    assert [e.message for e in _validator().iter_errors(_sample_data(sample_order))] == []
-
-
-def test_minimal_order_without_costing_validates(sample_order: OrderFile) -> None:
-    data = json.loads(json.dumps(to_dict(OrderFile(sample_order.contract))))
-    assert [e.message for e in _validator().iter_errors(data)] == []
-
-
-@pytest.mark.parametrize(
-    ("change", "path"),
-    [
-        (
-            lambda d: d["contract"]["items"][0].__setitem__("quantity", 5.5),
-            "$.contract.items[0].quantity",
-        ),
-        (
-            lambda d: d["contract"]["items"][0].__setitem__("quantity", "five"),
-            "$.contract.items[0].quantity",
-        ),
-        (lambda d: d["contract"].__setitem__("date", "2 Nov 2026"), "$.contract.date"),
-        (
-            lambda d: d["contract"]["trade_term"].__setitem__("incoterm", "FOX"),
-            "$.contract.trade_term.incoterm",
-        ),
-        (lambda d: d["contract"]["seller"].__setitem__("colour", "red"), "$.contract.seller"),
-        (lambda d: d["contract"].pop("buyer"), "$.contract"),
-        (
-            lambda d: d["contract"]["items"][0]["unit_price"].__setitem__("currency", 840),
-            "$.contract.items[0].unit_price.currency",
-        ),
-        (lambda d: d.__setitem__("schema_version", 2), "$.schema_version"),
-    ],
-)
-def test_broken_order_file_does_not_validate(
-    sample_order: OrderFile, change: Any, path: str
-) -> None:
-    data = _sample_data(sample_order)
-    change(data)
-    errors = list(_validator().iter_errors(data))
-    assert [path] == sorted({e.json_path for e in errors})
-
-
-def test_schema_describes_the_value_types() -> None:
-    defs = order_schema()["$defs"]
-    assert defs["Money"]["type"] == "object"
-    assert defs["Money"]["required"] == ["amount", "currency"]
-    assert False is defs["Money"]["additionalProperties"]
-    assert defs["Contract"]["properties"]["date"]["format"] == "date"
-    assert defs["Contract"]["properties"]["seller"] == {"$ref": "#/$defs/Party"}
-    incoterms = defs["TradeTerm"]["properties"]["incoterm"]["enum"]
-    assert incoterms == [
-        "EXW",
-        "FCA",
-        "CPT",
-        "CIP",
-        "DAP",
-        "DPU",
-        "DDP",
-        "FAS",
-        "FOB",
-        "CFR",
-        "CIF",
-    ]
-    assert defs["Contract"]["properties"]["items"] == {
-        "type": "array",
-        "items": {"$ref": "#/$defs/LineItem"},
-    }
-
-
-def test_optional_fields_are_nullable_and_not_required() -> None:
-    party = order_schema()["$defs"]["Party"]
-    assert "bank" not in party["required"]
-    assert party["properties"]["bank"] == {
-        "anyOf": [{"$ref": "#/$defs/BankAccount"}, {"type": "null"}],
-        "default": None,
-    }
 
 
 def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:

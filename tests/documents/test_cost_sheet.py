@@ -96,7 +96,7 @@ def test_cost_sheet_must_match_the_contract(contract: Contract, sheet: CostSheet
         documents.cost_analysis(sheet, short)
     assert exc.value.problems[0].path == "sheet.lines"
     with pytest.raises(ValidationError, match="expected a costing CostSheet, not str"):
-        documents.cost_analysis("sheet", contract)  # type: ignore[arg-type]
+        documents.cost_analysis("sheet", contract)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

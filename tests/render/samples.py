@@ -12,6 +12,7 @@ from exportdocs.render import (
     Column,
     Document,
     DocumentMeta,
+    FontSet,
     Header,
     ItemTable,
     KeyValueGrid,
@@ -26,7 +27,6 @@ from exportdocs.render import (
     Totals,
 )
 from exportdocs.render._fonts import find_cjk
-from exportdocs.render._style import FontSet
 
 LETTERHEAD = Letterhead(
     "NINGBO HAIDA TRADING CO., LTD.",

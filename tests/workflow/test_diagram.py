@@ -9,7 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-from exportdocs.workflow._machine import mermaid
+from exportdocs.workflow._diagram import dot, mermaid
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "workflow.md"
 _BLOCK = re.compile(r"```mermaid\n(.*?)\n```", re.DOTALL)
@@ -23,6 +23,18 @@ def _documented() -> str:
 
 def test_the_documented_diagram_is_the_generated_one() -> None:
     assert _documented() == mermaid(), "run: python tests/workflow/test_diagram.py --write"
+
+
+def test_diagrams_show_the_real_machine() -> None:
+    text = mermaid()
+    assert text.startswith("stateDiagram-v2\n")
+    assert "    confirmed --> production : start_production (production_secured)" in text
+    assert "    confirmed --> deposit_received : record_payment (if deposit_complete)" in text
+    assert "    inspected --> booked : book_space (seller_books)" in text
+    assert "--> on_hold" not in text
+    graph = dot()
+    assert graph.startswith("digraph export_order {")
+    assert '"booked" -> "shipped" [label="ship (shipment_paid)"];' in graph
 
 
 def _write() -> None:

@@ -44,7 +44,7 @@ def refused(order: Order, event: object, message: str) -> None:
     """The event is refused with ``message`` and the order is unchanged."""
     before = order
     with pytest.raises(WorkflowError, match=message):
-        order.apply(event)  # type: ignore[arg-type]
+        order.apply(event)
     assert before == order
 
 

@@ -10,10 +10,10 @@ from typing import TextIO
 from exportdocs._incoterms import Incoterm
 from exportdocs._serialize import to_json
 from exportdocs._validation import fail
-from exportdocs.cli._text import table
+from exportdocs.cli._text import EXIT_OK, table
 from exportdocs.costing import CostSheet, Quote, format_percent, quote
 from exportdocs.exceptions import ValidationError
-from exportdocs.orderfile._file import OrderFile, load_order
+from exportdocs.orderfile import OrderFile, load_order
 from exportdocs.workflow import format_money
 
 __all__ = ["cost_lines", "parse_rules", "run_cost"]
@@ -139,7 +139,7 @@ def run_cost(args: argparse.Namespace, out: TextIO) -> int:
         )
     if args.json:
         out.write(to_json(sheet) + "\n")
-        return 0
+        return EXIT_OK
     rules: tuple[Incoterm, ...] | None
     if args.rules is None:
         rules = tuple(
@@ -149,4 +149,4 @@ def run_cost(args: argparse.Namespace, out: TextIO) -> int:
         rules = parse_rules(args.rules)
     for line in cost_lines(order, sheet, rules):
         out.write(line + "\n")
-    return 0
+    return EXIT_OK

@@ -12,6 +12,8 @@ import attrs
 
 from exportdocs._validation import fail
 from exportdocs.cli._text import (
+    EXIT_FAILED,
+    EXIT_OK,
     EXIT_PARTIAL,
     EXIT_USAGE,
     PROG,
@@ -20,7 +22,7 @@ from exportdocs.cli._text import (
     human_size,
 )
 from exportdocs.exceptions import ExportDocsError, FontNotFoundError, Problem, ValidationError
-from exportdocs.orderfile._file import OrderFile, load_order
+from exportdocs.orderfile import OrderFile, load_order
 from exportdocs.render import DEFAULT_CJK_SEARCH, FontSet, Format, Language, Style
 
 if TYPE_CHECKING:
@@ -214,7 +216,7 @@ def run_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if skipped:
         err.write(f"{PROG}: {CJK_ADVICE}\n")
         return EXIT_PARTIAL
-    return 0
+    return EXIT_OK
 
 
 def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -265,4 +267,4 @@ def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         f"{done} of {len(paths)} orders rendered: {len(written)} files, "
         f"{_total(written)}, in {args.outdir}\n"
     )
-    return 1 if failed else 0
+    return EXIT_FAILED if failed else EXIT_OK

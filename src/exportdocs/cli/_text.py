@@ -22,15 +22,27 @@ EXIT_USAGE = 2
 EXIT_PARTIAL = 3
 
 
-__all__ = ["Progress", "error_lines", "human_size", "table", "text_width"]
-
+#: The command's name, at the start of every error line.
 PROG = "exportdocs"
+
+__all__ = [
+    "EXIT_FAILED",
+    "EXIT_OK",
+    "EXIT_PARTIAL",
+    "EXIT_USAGE",
+    "PROG",
+    "Progress",
+    "error_lines",
+    "human_size",
+    "table",
+    "text_width",
+]
 
 
 def error_lines(exc: BaseException, file: str | None = None) -> list[str]:
     """One line per problem: ``exportdocs: error: order.json: items[3].quantity: ...``.
 
-    A ValidationError from :func:`~exportdocs.orderfile._file.load_order` already names
+    A ValidationError from :func:`~exportdocs.orderfile.load_order` already names
     its file; ``file`` is added only to the messages that do not start with it.
     """
     prefix = f"{PROG}: error: "

@@ -29,11 +29,12 @@ import attrs
 
 from exportdocs._money import Money
 from exportdocs._validation import fail
-from exportdocs.cli._text import error_lines
+from exportdocs.cli._text import EXIT_FAILED, EXIT_OK, error_lines
 from exportdocs.exceptions import OrderNotFoundError, Problem, ValidationError, WorkflowError
-from exportdocs.orderfile._file import load_order
+from exportdocs.orderfile import load_order
 from exportdocs.workflow import Order, SQLiteStore, format_money
-from exportdocs.workflow._events import EVENT_KINDS, Event, event_from_dict
+from exportdocs.workflow._codec import event_from_dict
+from exportdocs.workflow._events import EVENT_KINDS, Event
 
 __all__ = ["event_help", "parse_events", "run_workflow", "status_lines"]
 
@@ -200,7 +201,7 @@ def run_workflow(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     today = _today(args.today)
     if args.list_events:
         out.write("Events (FIELD, [optional FIELD]):\n" + event_help() + "\n")
-        return 0
+        return EXIT_OK
     if args.order is None:
         raise fail("give an order file (or, with --store, an order number)", None, "ORDER")
     events = parse_events(args.events, today)
@@ -210,7 +211,7 @@ def run_workflow(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             order = Order.start(load_order(args.order).contract)
         else:
             order = _stored_order(store, args.order)
-        code = 0
+        code = EXIT_OK
         for event in events:
             try:
                 if store is None:
@@ -219,7 +220,7 @@ def run_workflow(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     order = store.append(order.number, order.version, event)
             except WorkflowError as exc:
                 err.write("\n".join(error_lines(exc)) + "\n")
-                code = 1
+                code = EXIT_FAILED
                 break
             out.write(f"applied {event}: now {order.state.value}\n")
         if events and store is None:

@@ -11,26 +11,25 @@ carton dimensions.
 
 from __future__ import annotations
 
-import enum
 from decimal import ROUND_CEILING, Decimal
-from typing import Any
 
 import attrs
 
-from exportdocs._validation import check, fail, guard, to_decimal
+from exportdocs._validation import ParseEnum, check, collecting, fail, to_decimal, to_positive
 
 __all__ = ["ContainerEstimate", "ContainerSpec", "ContainerType", "estimate_containers"]
 
 _KG_PER_T = Decimal(1000)
 
 
-class ContainerType(enum.Enum):
+class ContainerType(ParseEnum):
     """The three dry-container sizes used for most general cargo.
 
     Each carries a default practical loadable volume (m³) and a payload limit
     (kg): 20GP 28 m³ / 28,000 kg, 40GP 58 m³ / 26,500 kg, 40HQ 68 m³ /
     26,500 kg (the upper end of the practical volume, the lower end of the
-    payload range of common boxes).
+    payload range of common boxes). ``parse`` takes the code in any case, and also
+    ``"20'"``, ``"40"`` or ``"40HC"``.
 
     >>> ContainerType.parse("40hq").default_max_cbm
     Decimal('68')
@@ -56,17 +55,16 @@ class ContainerType(enum.Enum):
         return _DEFAULTS[self][2]
 
     @classmethod
-    def parse(cls, value: Any) -> ContainerType:
-        """Accept a ContainerType or its code (``"20GP"``, ``"40hq"``; also ``"20'"``/``"40HC"``)."""
-        if isinstance(value, cls):
-            return value
-        if isinstance(value, str):
-            key = value.strip().upper().replace(" ", "").replace("'", "")
-            key = _ALIASES.get(key, key)
-            for member in cls:
-                if member.value == key:
-                    return member
-        raise fail("unknown container type; use one of " + ", ".join(m.value for m in cls), value)
+    def _key(cls, text: str) -> str:
+        return text.strip().upper().replace(" ", "").replace("'", "")
+
+    @classmethod
+    def _aliases(cls) -> dict[str, ContainerType]:
+        return _ALIASES
+
+    @classmethod
+    def _refusal(cls, value: object) -> str:
+        return "unknown container type; use one of " + ", ".join(m.value for m in cls)
 
 
 _DEFAULTS = {
@@ -74,25 +72,21 @@ _DEFAULTS = {
     ContainerType.GP40: (Decimal(58), Decimal(26500), Decimal("67.7")),
     ContainerType.HQ40: (Decimal(68), Decimal(26500), Decimal("76.3")),
 }
-_ALIASES = {"20": "20GP", "20DC": "20GP", "40": "40GP", "40DC": "40GP", "40HC": "40HQ"}
+#: Other spellings of the codes (``"20'"`` and ``"40 HC"`` normalise to these keys).
+_ALIASES = {
+    "20": ContainerType.GP20,
+    "20DC": ContainerType.GP20,
+    "40": ContainerType.GP40,
+    "40DC": ContainerType.GP40,
+    "40HC": ContainerType.HQ40,
+}
 
 
-def _positive(value: Any) -> Decimal:
-    number = to_decimal(value)
-    if number <= 0:
-        raise fail("must be greater than zero", value)
-    return number
+def _container_type(value: ContainerType | str) -> ContainerType:
+    return ContainerType.parse(value)
 
 
-def _positive_field(value: Any) -> Decimal:
-    return guard(_positive, value)
-
-
-def _type_field(value: Any) -> ContainerType:
-    return guard(ContainerType.parse, value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class ContainerSpec:
     """A container type with the limits used to plan a shipment.
 
@@ -102,9 +96,9 @@ class ContainerSpec:
     Decimal('17000')
     """
 
-    type: ContainerType = attrs.field(converter=_type_field)
-    max_cbm: Decimal = attrs.field(converter=_positive_field)
-    max_payload_kg: Decimal = attrs.field(converter=_positive_field)
+    type: ContainerType = attrs.field(converter=_container_type)
+    max_cbm: Decimal = attrs.field(converter=to_positive)
+    max_payload_kg: Decimal = attrs.field(converter=to_positive)
 
     def __attrs_post_init__(self) -> None:
         check(self)

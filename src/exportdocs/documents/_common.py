@@ -2,7 +2,8 @@
 
 A builder turns the model into render blocks of formatted strings; nothing here
 computes a figure. Amounts, weights and counts come from the contract (or the
-cost sheet) and are only written, through :class:`~exportdocs.documents._numformat.NumberFormat`.
+cost sheet) and are only written, through the number format of the document's
+language (``Ctx.numbers``).
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from exportdocs._incoterms import TradeTerm
 from exportdocs._money import Money
 from exportdocs._packing import Dimensions
 from exportdocs._parties import Party
-from exportdocs._payment import PaymentTerms, Trigger
+from exportdocs._payment import PaymentTerms
 from exportdocs._places import Place
 from exportdocs._product import Product
+from exportdocs._triggers import Trigger
+from exportdocs._units import Unit
 from exportdocs._validation import fail
 from exportdocs._words import amount_in_words, chinese_uppercase, rmb_uppercase
 from exportdocs.documents._labels import both, header, label
@@ -110,6 +113,10 @@ class Ctx:
     def yes_no(self, allowed: bool) -> str:
         """``Allowed`` / ``Not allowed`` (允许 / 不允许)."""
         return self.label("allowed" if allowed else "not_allowed")
+
+    def unit(self, unit: Unit) -> str:
+        """A unit of measure as a column prints it: ``PCS``, ``个`` on Chinese documents."""
+        return unit.zh if self.language is Language.ZH else unit.value
 
 
 def _language(value: Any) -> Language:
@@ -263,11 +270,6 @@ def single_signature(seller: Party, ctx: Ctx, date: dt.date) -> Signatures:
             Signature(ctx.label("signature_date"), ctx.date(date)),
         ]
     )
-
-
-def document(blocks: Sequence[Any], meta: DocumentMeta) -> Document:
-    """The Document of ``blocks`` (a thin wrapper kept for one place to change)."""
-    return Document(list(blocks), meta)
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")

@@ -18,23 +18,24 @@ from typing import Any
 from exportdocs._contract import Contract
 from exportdocs._money import Money
 from exportdocs._validation import fail
-from exportdocs.costing._costing import (
+from exportdocs.costing import (
     ApprovalBasis,
     ApprovalReason,
     CommissionBasis,
     CostInputs,
     CostSheet,
     InsuranceBase,
+    LineAnalysis,
     Method,
+    OrderSummary,
     Quote,
     ReasonKind,
     TargetKind,
     format_percent,
-    freight_text,
-    money_text,
     quote,
-    rate_text,
 )
+from exportdocs.costing._rates import money_text, rate_text
+from exportdocs.costing._results import freight_text
 from exportdocs.documents._common import Ctx, TradeDocument, check_contract, make_context, meta_for
 from exportdocs.exceptions import ValidationError
 from exportdocs.render import (
@@ -153,9 +154,8 @@ def reason_text(reason: ApprovalReason, basis: ApprovalBasis, ctx: Ctx) -> str:
         return reason.message
     zh_where = f"第{reason.line + 1}行" if reason.line is not None else "整单"
     if reason.kind is ReasonKind.THIN_MARGIN:
-        name = "销售利润率" if basis is ApprovalBasis.MARGIN_ON_SALE else "成本利润率"
         zh = (
-            f"{zh_where}：{name} {ctx.numbers.percent(reason.value)} "
+            f"{zh_where}：{_BASIS_ZH[basis]} {ctx.numbers.percent(reason.value)} "
             f"低于 {ctx.numbers.percent(reason.threshold)}"
         )
     elif reason.kind is ReasonKind.BELOW_LIST_PRICE:
@@ -259,14 +259,13 @@ def _inputs_table(sheet: CostSheet, c: Contract, ctx: Ctx) -> ItemTable:
         Column(ctx.header("real_cost"), "1.2", "right", wrap=False),
         Column(ctx.header("list_price"), "1", "right", wrap=False),
     ]
-    zh = ctx.language is Language.ZH
     rows = []
     for n, line in enumerate(lines):
         rows.append(
             [
                 line.reference or c.items[n].product.item_no,
                 f.integer(line.quantity),
-                line.unit.zh if zh else line.unit.value,
+                ctx.unit(line.unit),
                 f.price(line.purchase_price),
                 f.percent(line.vat_rate, 0),
                 f.percent(line.rebate_rate, 0),
@@ -335,35 +334,29 @@ def _income_table(sheet: CostSheet, ctx: Ctx) -> ItemTable:
             a.reference or str(n + 1),
             f.integer(a.quantity),
             f.price(a.unit_price),
-            f.amount(a.invoice_value),
-            f.amount(a.commission),
-            f.amount(a.insurance),
-            f.amount(a.freight),
-            f.amount(a.destination_costs),
-            f.amount(a.net_income),
-            f.amount(a.net_income_home),
+            *_income_cells(a, ctx),
         ]
         for n, a in enumerate(sheet.lines)
     ]
-    totals = [
-        [
-            ctx.label("order"),
-            "",
-            "",
-            f.amount(s.invoice_value),
-            f.amount(s.commission),
-            f.amount(s.insurance),
-            f.amount(s.freight),
-            f.amount(s.destination_costs),
-            f.amount(s.net_income),
-            f.amount(s.net_income_home),
-        ]
-    ]
+    totals = [[ctx.label("order"), "", "", *_income_cells(s, ctx)]]
     return ItemTable(columns, rows, totals=totals)
 
 
-def _cost_table(sheet: CostSheet, ctx: Ctx) -> ItemTable:
+def _income_cells(a: LineAnalysis | OrderSummary, ctx: Ctx) -> list[str]:
+    """The income columns, the same for a line and for the order's totals."""
     f = ctx.numbers
+    return [
+        f.amount(a.invoice_value),
+        f.amount(a.commission),
+        f.amount(a.insurance),
+        f.amount(a.freight),
+        f.amount(a.destination_costs),
+        f.amount(a.net_income),
+        f.amount(a.net_income_home),
+    ]
+
+
+def _cost_table(sheet: CostSheet, ctx: Ctx) -> ItemTable:
     s = sheet.summary
     h = s.total_cost
     columns = [
@@ -378,40 +371,29 @@ def _cost_table(sheet: CostSheet, ctx: Ctx) -> ItemTable:
         Column(ctx.header("exchange_cost"), "0.95", "right", wrap=False),
         Column(ctx.header("flag"), "1.15", "center", wrap=False),
     ]
+    rows = [[a.reference or str(n + 1), *_cost_cells(a, ctx)] for n, a in enumerate(sheet.lines)]
+    return ItemTable(columns, rows, totals=[[ctx.label("order"), *_cost_cells(s, ctx)]])
 
-    def flag(required: bool) -> str:
-        return ctx.label("yes") if required else ctx.label("no_")
 
-    rows = [
-        [
-            a.reference or str(n + 1),
-            f.amount(a.goods_cost),
-            f.amount(a.domestic_costs),
-            f.amount(a.bank_charges),
-            f.amount(a.total_cost),
-            f.amount(a.profit),
-            f.percent(a.margin_on_sale),
-            f.percent(a.markup_on_cost),
-            _exchange_cost(a.exchange_cost, ctx),
-            flag(a.approval.required),
-        ]
-        for n, a in enumerate(sheet.lines)
+def _cost_cells(a: LineAnalysis | OrderSummary, ctx: Ctx) -> list[str]:
+    """The cost, profit and ratio columns, the same for a line and for the order's totals."""
+    f = ctx.numbers
+    return [
+        f.amount(a.goods_cost),
+        f.amount(a.domestic_costs),
+        f.amount(a.bank_charges),
+        f.amount(a.total_cost),
+        f.amount(a.profit),
+        f.percent(a.margin_on_sale),
+        f.percent(a.markup_on_cost),
+        _exchange_cost(a.exchange_cost, ctx),
+        _flag(a.approval.required, ctx),
     ]
-    totals = [
-        [
-            ctx.label("order"),
-            f.amount(s.goods_cost),
-            f.amount(s.domestic_costs),
-            f.amount(s.bank_charges),
-            f.amount(s.total_cost),
-            f.amount(s.profit),
-            f.percent(s.margin_on_sale),
-            f.percent(s.markup_on_cost),
-            _exchange_cost(s.exchange_cost, ctx),
-            flag(s.approval.required),
-        ]
-    ]
-    return ItemTable(columns, rows, totals=totals)
+
+
+def _flag(required: bool, ctx: Ctx) -> str:
+    """The approval column: ``yes`` (是) when a manager must approve, ``no`` (否) otherwise."""
+    return ctx.label("yes" if required else "no_")
 
 
 def _exchange_cost(value: Decimal | None, ctx: Ctx) -> str:
@@ -441,7 +423,7 @@ def _sensitivity_table(sheet: CostSheet, ctx: Ctx) -> ItemTable:
                 f.amount(p.profit),
                 f.percent(p.margin_on_sale),
                 f.percent(p.markup_on_cost),
-                ctx.label("yes") if p.approval_required else ctx.label("no_"),
+                _flag(p.approval_required, ctx),
             ]
         )
     return ItemTable(columns, rows)

@@ -24,7 +24,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 import attrs
 from babel import Locale
@@ -39,7 +38,7 @@ from babel.numbers import (
 )
 
 from exportdocs._money import Money
-from exportdocs._validation import check, fail, guard
+from exportdocs._validation import check, collecting, fail
 from exportdocs.render import Language
 
 __all__ = ["CURRENCY_DISPLAYS", "NumberFormat"]
@@ -57,18 +56,14 @@ _DATE_PATTERNS = {
 }
 
 
-def _language_field(value: Any) -> Language:
-    return guard(Language.parse, value)
+def _language(value: Language | str) -> Language:
+    return Language.parse(value)
 
 
-def _display(value: Any) -> str:
+def _display(value: str) -> str:
     if value in CURRENCY_DISPLAYS:
         return str(value)
     raise fail("currency_display must be 'code' or 'symbol'", value)
-
-
-def _display_field(value: Any) -> str:
-    return guard(_display, value)
 
 
 @functools.lru_cache(maxsize=8)
@@ -90,7 +85,7 @@ def _pattern(places: int, optional: int = 0) -> str:
     return "#,##0." + "0" * places + "#" * optional
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class NumberFormat:
     """Formats figures for one document language; the locale is explicit, never ambient.
 
@@ -102,8 +97,8 @@ class NumberFormat:
     ('0.3333', '18.60')
     """
 
-    language: Language = attrs.field(default=Language.EN, converter=_language_field)
-    currency_display: str = attrs.field(default="code", converter=_display_field)
+    language: Language = attrs.field(default=Language.EN, converter=_language)
+    currency_display: str = attrs.field(default="code", converter=_display)
 
     def __attrs_post_init__(self) -> None:
         check(self)

@@ -15,8 +15,8 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
+from exportdocs._cartons import LinePacking
 from exportdocs._contract import Contract
-from exportdocs._packing import LinePacking
 from exportdocs._words import packages_in_words, packages_in_words_zh
 from exportdocs.documents._common import (
     Ctx,
@@ -37,7 +37,6 @@ from exportdocs.render import (
     Header,
     ItemTable,
     KeyValueGrid,
-    Language,
     PartyBoxes,
     Spacer,
     Style,
@@ -125,8 +124,7 @@ def packages_words(count: int, ctx: Ctx) -> str:
 def _rows_for_line(c: Contract, ctx: Ctx, lp: LinePacking) -> list[list[str]]:
     f = ctx.numbers
     item = c.items[lp.line]
-    zh = ctx.language is Language.ZH
-    unit = item.unit.zh if zh else item.unit.value
+    unit = ctx.unit(item.unit)
     contents = [next(x for x in r.contents if x.line == lp.line) for r in lp.ranges]
     nws = _split(
         [x.net_weight * r.cartons for x, r in zip(contents, lp.ranges, strict=True)],

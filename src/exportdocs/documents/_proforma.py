@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from exportdocs._contract import Contract
-from exportdocs._payment import PaymentMethod
+from exportdocs._triggers import PaymentMethod
 from exportdocs.documents._common import (
     Ctx,
     TradeDocument,
@@ -127,8 +127,7 @@ def quantity_totals(c: Contract, ctx: Ctx) -> str:
     sums: dict[Any, Any] = {}
     for item in c.items:
         sums[item.unit] = sums.get(item.unit, 0) + item.quantity
-    zh = ctx.language is Language.ZH
-    return "\n".join(f"{ctx.numbers.integer(q)} {u.zh if zh else u.value}" for u, q in sums.items())
+    return "\n".join(f"{ctx.numbers.integer(q)} {ctx.unit(u)}" for u, q in sums.items())
 
 
 def quantity_columns(c: Contract, ctx: Ctx) -> tuple[str, str]:
@@ -153,7 +152,6 @@ def _table(c: Contract, ctx: Ctx) -> ItemTable:
         Column(f"{ctx.header('amount')}\n({cur})", "1.45", "right", wrap=False),
     ]
     discounted = any(item.discount is not None for item in c.items)
-    zh = ctx.language is Language.ZH
     rows = []
     for n, item in enumerate(c.items):
         text = product_text(item.product, ctx)
@@ -168,7 +166,7 @@ def _table(c: Contract, ctx: Ctx) -> ItemTable:
                 text,
                 item.product.hs_code.formatted if item.product.hs_code else "",
                 f.integer(item.quantity),
-                item.unit.zh if zh else item.unit.value,
+                ctx.unit(item.unit),
                 f.price(item.unit_price),
                 f.amount(item.amount),
             ]

@@ -58,8 +58,6 @@ __all__ = ["PriceColumn", "build_quotation", "price_columns"]
 #: Extra prices of a quotation: a trade term and one unit price per contract line.
 PriceColumn = tuple[TradeTerm, Sequence[Money]]
 
-_CBM = Decimal("0.001")
-_KG = Decimal("0.01")
 #: Height of a product photo in the table, mm.
 PHOTO_MM = Decimal(16)
 
@@ -272,14 +270,13 @@ def _table(c: Any, ctx: Ctx, prices: list[PriceColumn], photo: bool) -> ItemTabl
     rows: list[list[Any]] = []
     for n, item in enumerate(c.items):
         product = item.product
-        unit = product.unit.zh if ctx.language.value == "zh" else product.unit.value
         row: list[Any] = [str(n + 1)]
         if photo:
             row.append(ImageCell(product.image, PHOTO_MM) if product.image else "")
         row += [
             product.item_no,
             product_text(product, ctx),
-            unit,
+            ctx.unit(product.unit),
             f.integer(product.moq) if product.moq is not None else "",
         ]
         row += [f.price(line_prices[n]) for _, line_prices in prices]
@@ -290,8 +287,8 @@ def _table(c: Any, ctx: Ctx, prices: list[PriceColumn], photo: bool) -> ItemTabl
             row += [
                 f.integer(packing.units_per_carton),
                 dims_text(packing.carton),
-                f.number(packing.cbm_per_carton.quantize(_CBM, ROUND_HALF_UP), 3),
-                f.number(packing.gross_weight_per_carton.quantize(_KG, ROUND_HALF_UP), 2),
+                f.number(packing.cbm_per_carton, 3),
+                f.number(packing.gross_weight_per_carton, 2),
             ]
         rows.append(row)
     return ItemTable(columns, rows)

@@ -5,7 +5,7 @@ An order file is what the command line reads and what other apps exchange: the
 :class:`~exportdocs.costing.CostInputs` behind its prices, and optionally extra
 Incoterms® rules whose prices the quotation shows beside the contract's own
 (``["CFR", "CIF"]`` next to FOB). It is stored as JSON (the project serialiser's
-layout, see :mod:`exportdocs._serialize`) or TOML (the same layout written as
+layout, see :func:`exportdocs.to_dict`) or TOML (the same layout written as
 tables; dates may be TOML dates). ``exportdocs schema`` prints the JSON Schema.
 
 Reading reports every problem with its field path, and the error message starts
@@ -25,16 +25,17 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
+from attrs.converters import optional
 
 from exportdocs._contract import Contract
 from exportdocs._incoterms import Incoterm, TradeTerm
 from exportdocs._serialize import from_dict, to_dict, to_json
-from exportdocs._validation import check, fail, guard, guard_optional
+from exportdocs._validation import check, collecting, expect, fail
 from exportdocs.costing import CostInputs, CostSheet, analyse
 from exportdocs.exceptions import Problem, ValidationError
 
@@ -55,27 +56,15 @@ MAX_TERMS = 4
 SUFFIXES = (".json", ".toml")
 
 
-def _contract(value: Any) -> Contract:
-    if isinstance(value, Contract):
-        return value
-    raise fail(f"expected a Contract, not {type(value).__name__}", value)
+def _contract(value: Contract) -> Contract:
+    return expect(Contract, value)
 
 
-def _contract_field(value: Any) -> Contract:
-    return guard(_contract, value)
+def _costing(value: CostInputs) -> CostInputs:
+    return expect(CostInputs, value)
 
 
-def _costing(value: Any) -> CostInputs:
-    if isinstance(value, CostInputs):
-        return value
-    raise fail(f"expected CostInputs, not {type(value).__name__}", value)
-
-
-def _costing_field(value: Any) -> CostInputs | None:
-    return guard_optional(_costing, value)
-
-
-def _terms(value: Any) -> tuple[TradeTerm, ...]:
+def _terms(value: Sequence[TradeTerm]) -> tuple[TradeTerm, ...]:
     if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
         raise fail("expected a list of price terms (TradeTerm: rule and named place)", value)
     problems: list[Problem] = []
@@ -98,11 +87,7 @@ def _terms(value: Any) -> tuple[TradeTerm, ...]:
     return tuple(terms)
 
 
-def _terms_field(value: Any) -> tuple[TradeTerm, ...]:
-    return guard(_terms, value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class OrderFile:
     """One order as a file holds it: the contract, its costing, extra quotation price terms.
 
@@ -119,9 +104,9 @@ class OrderFile:
     approval needed: line 5: margin on sale 2.66% is below 5.00%
     """
 
-    contract: Contract = attrs.field(converter=_contract_field)
-    costing: CostInputs | None = attrs.field(default=None, converter=_costing_field)
-    quotation_terms: tuple[TradeTerm, ...] = attrs.field(default=(), converter=_terms_field)
+    contract: Contract = attrs.field(converter=_contract)
+    costing: CostInputs | None = attrs.field(default=None, converter=optional(_costing))
+    quotation_terms: tuple[TradeTerm, ...] = attrs.field(default=(), converter=_terms)
 
     def __attrs_post_init__(self) -> None:
         check(self, self._cross)

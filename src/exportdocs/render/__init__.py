@@ -15,21 +15,15 @@ b'%PDF-'
 
 from __future__ import annotations
 
-import enum
 from typing import Any, overload
 
-from exportdocs._validation import fail
+from exportdocs._validation import ParseEnum, fail
 from exportdocs.exceptions import ValidationError
 from exportdocs.render._blocks import (
-    Align,
     Block,
-    Cell,
-    Column,
     Document,
     DocumentMeta,
     Header,
-    ImageCell,
-    ItemTable,
     KeyValueGrid,
     Party,
     PartyBoxes,
@@ -40,6 +34,7 @@ from exportdocs.render._blocks import (
     TextStyle,
     Totals,
 )
+from exportdocs.render._fields import unknown
 from exportdocs.render._output import Target, deliver
 from exportdocs.render._style import (
     DEFAULT_CJK_SEARCH,
@@ -52,6 +47,7 @@ from exportdocs.render._style import (
     Paper,
     Style,
 )
+from exportdocs.render._table import Align, Cell, Column, ImageCell, ItemTable
 
 __all__ = [
     "DEFAULT_CJK_SEARCH",
@@ -89,23 +85,22 @@ __all__ = [
 ]
 
 
-class Format(enum.Enum):
-    """An output format of :func:`render`; the value is the file extension."""
+class Format(ParseEnum):
+    """An output format of :func:`render`; the value is the file extension.
+
+    ``parse`` accepts a Format or its extension, with or without the dot (``".pdf"``).
+    """
 
     PDF = "pdf"
     DOCX = "docx"
 
     @classmethod
-    def parse(cls, value: Any) -> Format:
-        """Accept a Format or its extension, with or without the dot (``".pdf"``)."""
-        if isinstance(value, cls):
-            return value
-        if isinstance(value, str):
-            key = value.strip().lower().lstrip(".")
-            for member in cls:
-                if member.value == key:
-                    return member
-        raise fail(f"unknown format; use one of {', '.join(m.value for m in cls)}", value)
+    def _key(cls, text: str) -> str:
+        return text.strip().lower().lstrip(".")
+
+    @classmethod
+    def _refusal(cls, value: object) -> str:
+        return unknown("format", cls)
 
 
 def _check_args(document: Any, style: Any) -> Style:

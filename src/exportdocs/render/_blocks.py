@@ -9,27 +9,37 @@ guaranteed to say the same thing.
 from __future__ import annotations
 
 import datetime as dt
-import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
-from pathlib import Path
-from typing import Any
 
 import attrs
+from attrs.converters import optional
 
-from exportdocs._validation import check, fail, guard, guard_optional, to_decimal, to_lines, to_text
-from exportdocs.exceptions import Problem, ValidationError
-from exportdocs.render._style import Letterhead, _letterhead_field
+from exportdocs._validation import (
+    ParseEnum,
+    check,
+    collecting,
+    expect,
+    fail,
+    to_lines,
+    to_text,
+    to_tuple,
+)
+from exportdocs.render._fields import (
+    decimal_between,
+    items_of,
+    opt_text,
+    text,
+    unknown,
+)
+from exportdocs.render._style import Letterhead, to_letterhead
+from exportdocs.render._table import ItemTable
 
 __all__ = [
-    "Align",
     "Block",
-    "Column",
     "Document",
     "DocumentMeta",
     "Header",
-    "ImageCell",
-    "ItemTable",
     "KeyValueGrid",
     "Party",
     "PartyBoxes",
@@ -41,39 +51,11 @@ __all__ = [
     "Totals",
 ]
 
-#: Most rows an ItemTable accepts; far above any real order, low enough to bound memory.
-MAX_ROWS = 100_000
-#: Longest text of one table cell (a long product description with specification).
-MAX_CELL = 2_000
 #: Creation date used when the document meta gives none: fixed, so output is reproducible.
 DEFAULT_CREATED = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 
 
-class Align(enum.Enum):
-    """Horizontal alignment of a table column; numbers are right-aligned.
-
-    >>> Align.parse("right")
-    <Align.RIGHT: 'right'>
-    """
-
-    LEFT = "left"
-    CENTER = "center"
-    RIGHT = "right"
-
-    @classmethod
-    def parse(cls, value: Any) -> Align:
-        """Accept an Align, its value or its first letter (``"l"``, ``"c"``, ``"r"``)."""
-        if isinstance(value, cls):
-            return value
-        if isinstance(value, str):
-            key = value.strip().lower()
-            for member in cls:
-                if key in (member.value, member.value[0]):
-                    return member
-        raise fail(f"unknown alignment; use one of {', '.join(m.value for m in cls)}", value)
-
-
-class TextStyle(enum.Enum):
+class TextStyle(ParseEnum):
     """The look of a :class:`Text` paragraph."""
 
     NORMAL = "normal"
@@ -83,167 +65,35 @@ class TextStyle(enum.Enum):
     MUTED = "muted"
 
     @classmethod
-    def parse(cls, value: Any) -> TextStyle:
-        """Accept a TextStyle or its value."""
-        if isinstance(value, cls):
-            return value
-        if isinstance(value, str):
-            try:
-                return cls(value.strip().lower())
-            except ValueError:
-                pass
-        raise fail(f"unknown text style; use one of {', '.join(m.value for m in cls)}", value)
+    def _refusal(cls, value: object) -> str:
+        return unknown("text style", cls)
 
 
-# ---------------------------------------------------------------- converters
-
-
-def _text(value: Any) -> str:
-    return to_text(value, max_length=500)
-
-
-def _text_field(value: Any) -> str:
-    return guard(_text, value)
-
-
-def _opt_text(value: Any) -> str:
-    return to_text(value, max_length=500, required=False)
-
-
-def _opt_text_field(value: Any) -> str:
-    return guard(_opt_text, value)
-
-
-def _long_text(value: Any) -> str:
+def _long_text(value: str) -> str:
     # Paragraphs keep their inner line breaks; only the ends are stripped.
     return to_text(value, max_length=20_000)
 
 
-def _long_text_field(value: Any) -> str:
-    return guard(_long_text, value)
-
-
-def _lines_field(value: Any) -> tuple[str, ...]:
-    return guard(_lines, value)
-
-
-def _lines(value: Any) -> tuple[str, ...]:
+def _lines(value: str | Sequence[str]) -> tuple[str, ...]:
     return to_lines(value, max_lines=20)
 
 
-def _path(value: Any) -> Path:
-    if isinstance(value, Path):
-        return value
-    if isinstance(value, str) and value.strip() and "\x00" not in value:
-        return Path(value.strip())
-    raise fail(f"expected an image file path (str or Path), not {type(value).__name__}", value)
+def _pair(item: tuple[str, str]) -> tuple[str, str]:
+    if not isinstance(item, (list, tuple)) or len(item) != 2:
+        raise fail("expected a (label, value) pair", item)
+    return text(item[0]), opt_text(item[1])
 
 
-def _path_field(value: Any) -> Path:
-    return guard(_path, value)
-
-
-def _positive(value: Any, low: str, high: str) -> Decimal:
-    number = to_decimal(value)
-    if not Decimal(low) <= number <= Decimal(high):
-        raise fail(f"must be between {low} and {high}", value)
-    return number
-
-
-def _image_height(value: Any) -> Decimal:
-    return _positive(value, "5", "80")
-
-
-def _image_height_field(value: Any) -> Decimal:
-    return guard(_image_height, value)
-
-
-def _spacer_height(value: Any) -> Decimal:
-    return _positive(value, "0", "100")
-
-
-def _spacer_height_field(value: Any) -> Decimal:
-    return guard(_spacer_height, value)
-
-
-def _width(value: Any) -> Decimal:
-    number = to_decimal(value)
-    if not Decimal("0.1") <= number <= Decimal(1000):
-        raise fail("a relative column width must be between 0.1 and 1000", value)
-    return number
-
-
-def _width_field(value: Any) -> Decimal:
-    return guard(_width, value)
-
-
-def _align_field(value: Any) -> Align:
-    return guard(Align.parse, value)
-
-
-def _text_style_field(value: Any) -> TextStyle:
-    return guard(TextStyle.parse, value)
-
-
-def _bool(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    raise fail(f"expected True or False, not {type(value).__name__}", value)
-
-
-def _bool_field(value: Any) -> bool:
-    return guard(_bool, value)
-
-
-def _sequence(value: Any, what: str) -> tuple[Any, ...]:
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, (list, tuple)):
-        raise fail(f"expected a list of {what}, not {type(value).__name__}", value)
-    return tuple(value)
-
-
-def _items(value: Any, kind: type[Any], what: str, low: int, high: int) -> tuple[Any, ...]:
-    """A list of ``kind`` instances with a length in [low, high]."""
-    items = _sequence(value, what)
-    problems = [
-        Problem(f"[{i}]", item, f"expected a {kind.__name__}, not {type(item).__name__}")
-        for i, item in enumerate(items)
-        if not isinstance(item, kind)
-    ]
-    if problems:
-        raise ValidationError(problems)
-    if not low <= len(items) <= high:
-        raise fail(f"expected {low} to {high} {what}, got {len(items)}", value)
-    return items
-
-
-def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
+def _pairs(value: Mapping[str, str] | Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     """(label, value) pairs from a mapping or a list of 2-tuples; values may be empty."""
-    items = tuple(value.items()) if isinstance(value, Mapping) else _sequence(value, "pairs")
-    pairs: list[tuple[str, str]] = []
-    problems: list[Problem] = []
-    for i, item in enumerate(items):
-        if not isinstance(item, (list, tuple)) or len(item) != 2:
-            problems.append(Problem(f"[{i}]", item, "expected a (label, value) pair"))
-            continue
-        try:
-            pairs.append((_text(item[0]), _opt_text(item[1])))
-        except ValidationError as exc:
-            problems.extend(p.prefixed(f"[{i}]") for p in exc.problems)
-    if problems:
-        raise ValidationError(problems)
+    items = tuple(value.items()) if isinstance(value, Mapping) else value
+    pairs = to_tuple(items, _pair, "pairs")
     if len(pairs) > 200:
         raise fail("more than 200 pairs", value)
-    return tuple(pairs)
+    return pairs
 
 
-def _pairs_field(value: Any) -> tuple[tuple[str, str], ...]:
-    return guard(_pairs, value)
-
-
-# ---------------------------------------------------------------- blocks
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class Header:
     """The top of the first page: letterhead, document title and number/date lines.
 
@@ -254,34 +104,30 @@ class Header:
     (('PI No.', 'HD-PI-2025-017'), ('Date', '2025-03-15'))
     """
 
-    title: str = attrs.field(converter=_text_field)
-    info: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs_field)
-    letterhead: Letterhead | None = attrs.field(default=None, converter=_letterhead_field)
+    title: str = attrs.field(converter=text)
+    info: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
+    letterhead: Letterhead | None = attrs.field(default=None, converter=optional(to_letterhead))
 
     def __attrs_post_init__(self) -> None:
         check(self)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class Party:
     """One labelled box of a :class:`PartyBoxes` row (``SELLER``, ``BUYER``, ``NOTIFY``...)."""
 
-    label: str = attrs.field(converter=_text_field)
-    lines: tuple[str, ...] = attrs.field(default=(), converter=_lines_field)
+    label: str = attrs.field(converter=text)
+    lines: tuple[str, ...] = attrs.field(default=(), converter=_lines)
 
     def __attrs_post_init__(self) -> None:
         check(self)
 
 
-def _parties(value: Any) -> tuple[Party, ...]:
-    return _items(value, Party, "parties", 1, 4)
+def _parties(value: Sequence[Party]) -> tuple[Party, ...]:
+    return items_of(value, Party, "parties", 1, 4)
 
 
-def _parties_field(value: Any) -> tuple[Party, ...]:
-    return guard(_parties, value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class PartyBoxes:
     """One to four boxes side by side, e.g. SELLER / BUYER or CONSIGNEE / NOTIFY PARTY.
 
@@ -289,23 +135,19 @@ class PartyBoxes:
     ('ACME GMBH', 'HAMBURG')
     """
 
-    parties: tuple[Party, ...] = attrs.field(converter=_parties_field)
+    parties: tuple[Party, ...] = attrs.field(converter=_parties)
 
     def __attrs_post_init__(self) -> None:
         check(self)
 
 
-def _grid_columns(value: Any) -> int:
+def _grid_columns(value: int) -> int:
     if value in (2, 4) and not isinstance(value, bool):
         return int(value)
     raise fail("a key/value grid has 2 or 4 columns", value)
 
 
-def _grid_columns_field(value: Any) -> int:
-    return guard(_grid_columns, value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class KeyValueGrid:
     """Label/value pairs, one pair per row (2 columns) or two pairs per row (4 columns).
 
@@ -313,139 +155,14 @@ class KeyValueGrid:
     4
     """
 
-    pairs: tuple[tuple[str, str], ...] = attrs.field(converter=_pairs_field)
-    columns: int = attrs.field(default=2, converter=_grid_columns_field)
+    pairs: tuple[tuple[str, str], ...] = attrs.field(converter=_pairs)
+    columns: int = attrs.field(default=2, converter=_grid_columns)
 
     def __attrs_post_init__(self) -> None:
         check(self)
 
 
-@attrs.frozen
-class Column:
-    """A column of an :class:`ItemTable`: title, relative width, alignment, wrapping.
-
-    ``width`` is relative to the other columns (``2`` is twice as wide as ``1``).
-    With ``wrap=False`` the text stays on one line and the font shrinks (down to 70 %)
-    to fit; if it still does not fit it wraps anyway, because clipped text is worse.
-
-    >>> Column("AMOUNT (USD)", "1.5", "right").align
-    <Align.RIGHT: 'right'>
-    """
-
-    title: str = attrs.field(converter=_opt_text_field)
-    width: Decimal = attrs.field(default=Decimal(1), converter=_width_field)
-    align: Align = attrs.field(default=Align.LEFT, converter=_align_field)
-    wrap: bool = attrs.field(default=True, converter=_bool_field)
-
-    def __attrs_post_init__(self) -> None:
-        check(self)
-
-
-@attrs.frozen
-class ImageCell:
-    """A picture in a table cell (a product photo), scaled to ``height`` mm.
-
-    The file is read when the document is rendered; PNG and JPEG work in both backends.
-    """
-
-    path: Path = attrs.field(converter=_path_field)
-    height: Decimal = attrs.field(default=Decimal(18), converter=_image_height_field)
-
-    def __attrs_post_init__(self) -> None:
-        check(self)
-
-
-#: A table cell: formatted text or a picture.
-Cell = str | ImageCell
-
-
-def _cell(value: Any) -> Cell:
-    if isinstance(value, ImageCell):
-        return value
-    if type(value) is str and len(value) <= MAX_CELL and "\x00" not in value:
-        return value.strip()  # fast path: a table may have 100,000 cells
-    return to_text(value, max_length=MAX_CELL, required=False)
-
-
-def _rows(value: Any) -> tuple[tuple[Cell, ...], ...]:
-    rows = _sequence(value, "rows")
-    if len(rows) > MAX_ROWS:
-        raise fail(f"more than {MAX_ROWS:,} rows", f"<{len(rows)} rows>")
-    out: list[tuple[Cell, ...]] = []
-    problems: list[Problem] = []
-    for r, row in enumerate(rows):
-        if isinstance(row, (str, bytes)) or not isinstance(row, (list, tuple)):
-            problems.append(Problem(f"[{r}]", row, "expected a list of cells"))
-            continue
-        cells: list[Cell] = []
-        for c, cell in enumerate(row):
-            try:
-                cells.append(_cell(cell))
-            except ValidationError as exc:
-                problems.extend(p.prefixed(f"[{r}][{c}]") for p in exc.problems)
-        out.append(tuple(cells))
-        if len(problems) > 50:
-            break
-    if problems:
-        raise ValidationError(problems)
-    return tuple(out)
-
-
-def _rows_field(value: Any) -> tuple[tuple[Cell, ...], ...]:
-    return guard(_rows, value)
-
-
-def _columns(value: Any) -> tuple[Column, ...]:
-    return _items(value, Column, "columns", 1, 20)
-
-
-def _columns_field(value: Any) -> tuple[Column, ...]:
-    return guard(_columns, value)
-
-
-@attrs.frozen
-class ItemTable:
-    """The line items: a header row repeated on every page, rows, then totals rows at the end.
-
-    Every row (and totals row) has one cell per column; a cell is a string or an
-    :class:`ImageCell`. Totals rows are printed bold after the last row, never on an
-    earlier page.
-
-    >>> table = ItemTable(
-    ...     [Column("DESCRIPTION", 4), Column("QTY", 1, "right"), Column("AMOUNT", "1.5", "right")],
-    ...     [["Ceramic mug 350 ml", "1,200", "4,500.00"]],
-    ...     totals=[["TOTAL", "1,200", "4,500.00"]],
-    ... )
-    >>> len(table.rows), table.columns[2].width
-    (1, Decimal('1.5'))
-    """
-
-    columns: tuple[Column, ...] = attrs.field(converter=_columns_field)
-    rows: tuple[tuple[Cell, ...], ...] = attrs.field(converter=_rows_field)
-    totals: tuple[tuple[Cell, ...], ...] = attrs.field(default=(), converter=_rows_field)
-
-    def __attrs_post_init__(self) -> None:
-        check(self, self._cross)
-
-    def _cross(self) -> Iterator[Problem]:
-        n = len(self.columns)
-        for name, rows in (("rows", self.rows), ("totals", self.totals)):
-            for r, row in enumerate(rows):
-                if len(row) != n:
-                    yield Problem(
-                        f"{name}[{r}]", row, f"expected {n} cells (one per column), got {len(row)}"
-                    )
-        for r, row in enumerate(self.totals):
-            for c, cell in enumerate(row):
-                if isinstance(cell, ImageCell):
-                    yield Problem(f"totals[{r}][{c}]", cell, "a totals row holds text only")
-
-
-def _words_field(value: Any) -> str | None:
-    return guard_optional(_long_text, value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class Totals:
     """Label/value rows right-aligned under the table; the last row is the grand total.
 
@@ -455,14 +172,18 @@ class Totals:
     (('TOTAL', 'USD 21,000.00'),)
     """
 
-    rows: tuple[tuple[str, str], ...] = attrs.field(converter=_pairs_field)
-    words: str | None = attrs.field(default=None, converter=_words_field)
+    rows: tuple[tuple[str, str], ...] = attrs.field(converter=_pairs)
+    words: str | None = attrs.field(default=None, converter=optional(_long_text))
 
     def __attrs_post_init__(self) -> None:
         check(self)
 
 
-@attrs.frozen
+def _text_style(value: TextStyle | str) -> TextStyle:
+    return TextStyle.parse(value)
+
+
+@attrs.frozen(field_transformer=collecting)
 class Text:
     """One or more paragraphs (a blank line separates paragraphs; a newline breaks a line).
 
@@ -470,34 +191,30 @@ class Text:
     <TextStyle.SMALL: 'small'>
     """
 
-    text: str = attrs.field(converter=_long_text_field)
-    style: TextStyle = attrs.field(default=TextStyle.NORMAL, converter=_text_style_field)
+    text: str = attrs.field(converter=_long_text)
+    style: TextStyle = attrs.field(default=TextStyle.NORMAL, converter=_text_style)
 
     def __attrs_post_init__(self) -> None:
         check(self)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class Signature:
     """One signature box: a label above, a line to sign on, a name (and title) under it."""
 
-    label: str = attrs.field(converter=_text_field)
-    name: str = attrs.field(default="", converter=_opt_text_field)
-    title: str = attrs.field(default="", converter=_opt_text_field)
+    label: str = attrs.field(converter=text)
+    name: str = attrs.field(default="", converter=opt_text)
+    title: str = attrs.field(default="", converter=opt_text)
 
     def __attrs_post_init__(self) -> None:
         check(self)
 
 
-def _signatures(value: Any) -> tuple[Signature, ...]:
-    return _items(value, Signature, "signatures", 2, 4)
+def _signatures(value: Sequence[Signature]) -> tuple[Signature, ...]:
+    return items_of(value, Signature, "signatures", 2, 4)
 
 
-def _signatures_field(value: Any) -> tuple[Signature, ...]:
-    return guard(_signatures, value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class Signatures:
     """Two to four signature boxes side by side.
 
@@ -505,17 +222,21 @@ class Signatures:
     'For and on behalf of SELLER'
     """
 
-    boxes: tuple[Signature, ...] = attrs.field(converter=_signatures_field)
+    boxes: tuple[Signature, ...] = attrs.field(converter=_signatures)
 
     def __attrs_post_init__(self) -> None:
         check(self)
 
 
-@attrs.frozen
+def _spacer_height(value: Decimal | int | str) -> Decimal:
+    return decimal_between(value, "0", "100")
+
+
+@attrs.frozen(field_transformer=collecting)
 class Spacer:
     """Vertical space of ``height`` mm (0 to 100)."""
 
-    height: Decimal = attrs.field(default=Decimal(5), converter=_spacer_height_field)
+    height: Decimal = attrs.field(default=Decimal(5), converter=_spacer_height)
 
     def __attrs_post_init__(self) -> None:
         check(self)
@@ -526,7 +247,7 @@ Block = Header | PartyBoxes | KeyValueGrid | ItemTable | Totals | Text | Signatu
 _BLOCK_TYPES = (Header, PartyBoxes, KeyValueGrid, ItemTable, Totals, Text, Signatures, Spacer)
 
 
-def _created(value: Any) -> dt.datetime:
+def _created(value: dt.date) -> dt.datetime:
     if isinstance(value, dt.datetime):
         if value.tzinfo is None:
             raise fail("the creation date needs a time zone (e.g. tzinfo=timezone.utc)", value)
@@ -536,19 +257,11 @@ def _created(value: Any) -> dt.datetime:
     raise fail(f"expected a date or an aware datetime, not {type(value).__name__}", value)
 
 
-def _created_field(value: Any) -> dt.datetime:
-    return guard(_created, value)
-
-
-def _identifier(value: Any) -> str:
+def _identifier(value: str) -> str:
     return to_text(value, max_length=200)
 
 
-def _identifier_field(value: Any) -> str | None:
-    return guard_optional(_identifier, value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class DocumentMeta:
     """What is stored in the file's properties, and what makes the output reproducible.
 
@@ -561,45 +274,31 @@ class DocumentMeta:
     datetime.datetime(2025, 3, 15, 0, 0, tzinfo=datetime.timezone.utc)
     """
 
-    title: str = attrs.field(default="", converter=_opt_text_field)
-    author: str = attrs.field(default="", converter=_opt_text_field)
-    reference: str = attrs.field(default="", converter=_opt_text_field)
-    created: dt.datetime = attrs.field(default=DEFAULT_CREATED, converter=_created_field)
-    identifier: str | None = attrs.field(default=None, converter=_identifier_field)
+    title: str = attrs.field(default="", converter=opt_text)
+    author: str = attrs.field(default="", converter=opt_text)
+    reference: str = attrs.field(default="", converter=opt_text)
+    created: dt.datetime = attrs.field(default=DEFAULT_CREATED, converter=_created)
+    identifier: str | None = attrs.field(default=None, converter=optional(_identifier))
 
     def __attrs_post_init__(self) -> None:
         check(self)
 
 
-def _blocks(value: Any) -> tuple[Block, ...]:
-    items = _sequence(value, "blocks")
-    problems = [
-        Problem(f"[{i}]", item, f"not a block ({type(item).__name__})")
-        for i, item in enumerate(items)
-        if not isinstance(item, _BLOCK_TYPES)
-    ]
-    if problems:
-        raise ValidationError(problems)
-    if not items:
-        raise fail("a document needs at least one block", value)
-    return items
+def _block(value: Block) -> Block:
+    if not isinstance(value, _BLOCK_TYPES):
+        raise fail(f"not a block ({type(value).__name__})", value)
+    return value
 
 
-def _blocks_field(value: Any) -> tuple[Block, ...]:
-    return guard(_blocks, value)
+def _blocks(value: Sequence[Block]) -> tuple[Block, ...]:
+    return to_tuple(value, _block, "blocks", empty="a document needs at least one block")
 
 
-def _meta(value: Any) -> DocumentMeta:
-    if isinstance(value, DocumentMeta):
-        return value
-    raise fail(f"expected a DocumentMeta, not {type(value).__name__}", value)
+def _meta(value: DocumentMeta) -> DocumentMeta:
+    return expect(DocumentMeta, value)
 
 
-def _meta_field(value: Any) -> DocumentMeta:
-    return guard(_meta, value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class Document:
     """A whole document: blocks in reading order, plus file metadata.
 
@@ -608,8 +307,8 @@ class Document:
     ['Header', 'Text']
     """
 
-    blocks: tuple[Block, ...] = attrs.field(converter=_blocks_field)
-    meta: DocumentMeta = attrs.field(factory=DocumentMeta, converter=_meta_field)
+    blocks: tuple[Block, ...] = attrs.field(converter=_blocks)
+    meta: DocumentMeta = attrs.field(factory=DocumentMeta, converter=_meta)
 
     def __attrs_post_init__(self) -> None:
         check(self)

@@ -14,16 +14,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Callable
 from typing import Any
 
 from exportdocs.exceptions import RenderError
 from exportdocs.render._blocks import (
-    Align,
     Document,
     Header,
-    ImageCell,
-    ItemTable,
     KeyValueGrid,
     PartyBoxes,
     Signatures,
@@ -34,12 +30,15 @@ from exportdocs.render._blocks import (
 )
 from exportdocs.render._layout import (
     MM_PER_PT,
+    Where,
     bilingual_break,
     kept_with_next,
+    located,
     page_label_parts,
     title_em,
 )
 from exportdocs.render._style import Style
+from exportdocs.render._table import Align, ImageCell, ItemTable
 
 __all__ = ["CJK_FONT", "LATIN_FONT", "docx_bytes"]
 
@@ -58,11 +57,6 @@ _MUTED = "646C75"
 _INK = "212529"
 
 
-def _w(text: str) -> Callable[[], str]:
-    """A "where" callback for error messages."""
-    return lambda: text
-
-
 #: The element that holds an item table's place in python-docx's tree (see ``_package``).
 _MARKER = "exportdocsItemTable"
 
@@ -71,7 +65,7 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _check(text: str, where: Callable[[], str]) -> str:
+def _check(text: str, where: Where) -> str:
     if _BAD_XML.search(text):
         bad = _BAD_XML.search(text)
         assert bad is not None
@@ -140,7 +134,7 @@ class _Docx:
     def para(
         self,
         text: str,
-        where: Callable[[], str],
+        where: Where,
         *,
         size: float | None = None,
         bold: bool = False,
@@ -180,6 +174,12 @@ class _Docx:
             for cell in table.columns[c].cells:
                 cell.width = Mm(w)
         return table
+
+    def accented(self, run: Any, size: float) -> None:
+        """Make ``run`` bold, ``size`` pt, in the accent colour (titles and box labels)."""
+        run.bold = True
+        run.font.size = self.Pt(size)
+        run.font.color.rgb = self.RGB.from_string(self.accent)
 
     @staticmethod
     def cell_para(cell: Any) -> Any:
@@ -241,7 +241,7 @@ class _Docx:
         cw = self.content_mm()
         table = self.grid_table(1, [cw * 0.55, cw * 0.45])
         left, right = table.rows[0].cells
-        where = _w(f"{at} (letterhead)")
+        where = located(f"{at} (letterhead)")
         if head is not None:
             p = self.cell_para(left)
             if head.logo is not None:
@@ -252,10 +252,7 @@ class _Docx:
                         f"{where()}: cannot read image {str(head.logo)!r}: {exc}"
                     ) from exc
                 p = left.add_paragraph()
-            run = p.add_run(_check(head.name, where))
-            run.bold = True
-            run.font.size = self.Pt(13)
-            run.font.color.rgb = self.RGB.from_string(self.accent)
+            self.accented(p.add_run(_check(head.name, where)), 13)
             for line in head.address:
                 self.para(line, where, size=8, container=left, space_after=0)
             if head.contact_line:
@@ -272,11 +269,9 @@ class _Docx:
             if n:
                 run.add_break()
             run.add_text(part)
-            run.bold = True
-            run.font.size = self.Pt(15)
-            run.font.color.rgb = self.RGB.from_string(self.accent)
+            self.accented(run, 15)
         for i, (label, value) in enumerate(block.info):
-            w = _w(f"{at}.info[{i}]")
+            w = located(f"{at}.info[{i}]")
             p = self.para("", w, align=Align.RIGHT, container=right, space_after=0)
             r1 = p.add_run(_check(label, w) + ": ")
             r1.font.size = self.Pt(8)
@@ -301,12 +296,9 @@ class _Docx:
         table = self.grid_table(1, [self.content_mm() / n] * n)
         self.borders(table, inside=True)
         for i, (party, cell) in enumerate(zip(block.parties, table.rows[0].cells, strict=False)):
-            w = _w(f"{at}.parties[{i}]")
+            w = located(f"{at}.parties[{i}]")
             p = self.cell_para(cell)
-            run = p.add_run(_check(party.label, w))
-            run.bold = True
-            run.font.size = self.Pt(7.5)
-            run.font.color.rgb = self.RGB.from_string(self.accent)
+            self.accented(p.add_run(_check(party.label, w)), 7.5)
             for line in party.lines:
                 self.para(line, w, size=8.5, container=cell, space_after=0)
         self.d.add_paragraph().paragraph_format.space_after = self.Pt(2)
@@ -318,7 +310,7 @@ class _Docx:
         pairs = block.pairs
         table = self.grid_table((len(pairs) + per_row - 1) // per_row, widths)
         for i, (label, value) in enumerate(pairs):
-            w = _w(f"{at}.pairs[{i}]")
+            w = located(f"{at}.pairs[{i}]")
             row = table.rows[i // per_row].cells
             k = (i % per_row) * 2
             run = self.cell_para(row[k]).add_run(_check(label, w))
@@ -360,7 +352,7 @@ class _Docx:
             "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>",
         ]
         for c, col in enumerate(block.columns):
-            title = _check(col.title, _w(f"{at}.columns[{c}]"))
+            title = _check(col.title, located(f"{at}.columns[{c}]"))
             parts.append(
                 f"<w:tc>{tcpr[c]}{head_shd}</w:tcPr>"
                 f"<w:p>{ppr[c]}{_runs_xml(title, head_rpr)}</w:p></w:tc>"
@@ -381,7 +373,7 @@ class _Docx:
                         body = ""
                     else:
                         if _BAD_XML.search(cell):
-                            _check(cell, _w(f"{at}.{name}[{r}][{c}]"))
+                            _check(cell, located(f"{at}.{name}[{r}][{c}]"))
                         body = _runs_xml(cell, bold_rpr if is_total else "")
                     parts.append(f"<w:tc>{tcpr[c]}{shd}</w:tcPr><w:p>{ppr[c]}{body}</w:p></w:tc>")
                 parts.append("</w:tr>")
@@ -417,7 +409,7 @@ class _Docx:
         cw = self.content_mm()
         table = self.grid_table(len(block.rows), [cw * 0.5, cw * 0.25, cw * 0.25])
         for i, (label, value) in enumerate(block.rows):
-            w = _w(f"{at}.rows[{i}]")
+            w = located(f"{at}.rows[{i}]")
             last = i == len(block.rows) - 1
             cells = table.rows[i].cells
             for cell, text, bold in ((cells[1], label, True), (cells[2], value, last)):
@@ -460,7 +452,7 @@ class _Docx:
         # One row that never splits: the boxes' lines and names stay together.
         table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit xmlns:w="{_W}"/>'))
         for i, (box, cell) in enumerate(zip(block.boxes, table.rows[0].cells, strict=False)):
-            w = _w(f"{at}.boxes[{i}]")
+            w = located(f"{at}.boxes[{i}]")
             run = self.cell_para(cell).add_run(_check(box.label, w))
             run.bold = True
             run.font.size = self.Pt(8)

@@ -1,4 +1,4 @@
-"""Line breaking and the fixed wording shared by both backends.
+"""Line breaking, the fixed wording and error locations shared by both backends.
 
 Line breaking works on advance widths cached per character (1/1000 em), so a cell
 that fits on one line costs one ``sum`` over a dictionary; only long text walks
@@ -8,15 +8,17 @@ characters (not before closing CJK punctuation).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from exportdocs.render._blocks import Block, Signatures, Text
 from exportdocs.render._style import Language
 
 __all__ = [
     "MM_PER_PT",
+    "Where",
     "bilingual_break",
     "kept_with_next",
+    "located",
     "page_label",
     "page_label_parts",
     "title_em",
@@ -28,6 +30,15 @@ MM_PER_PT = 25.4 / 72
 #: CJK (and the other full-width scripts) start at U+2E80: a line may break before or
 #: after any of their characters, and they are one em wide.
 _WIDE = "\u2e80"
+
+#: Says where a string is (``blocks[3].rows[12][1]``) in an error message.
+Where = Callable[[], str]
+
+
+def located(text: str) -> Where:
+    """A :data:`Where` naming a fixed place."""
+    return lambda: text
+
 
 _NO_BREAK_BEFORE = frozenset("，。、；：！？）》」』】〕％,.;:!?)]}%")
 _BREAK_AFTER = frozenset("-/")

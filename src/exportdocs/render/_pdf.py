@@ -8,23 +8,20 @@ error (missing glyph, unreadable image) never leaves a half-drawn document.
 Drawing uses ``text``/``rect``/``line``/``image`` rather than ``multi_cell`` or
 ``table``: the layout already knows every line, and fpdf2's own line breaking
 per cell is what makes a long ``table()`` slow.
+
+This module lays out the blocks other than the item table (``_pdf_table``) on the
+pages of a ``_pdf_canvas.Canvas``, then draws the pages with fpdf2.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from exportdocs.exceptions import RenderError
 from exportdocs.render._blocks import (
-    Align,
     Document,
     Header,
-    ImageCell,
-    ItemTable,
     KeyValueGrid,
     PartyBoxes,
     Signatures,
@@ -34,158 +31,27 @@ from exportdocs.render._blocks import (
     Totals,
 )
 from exportdocs.render._fonts import FontPlan, LoadedFont
-from exportdocs.render._layout import MM_PER_PT, bilingual_break, kept_with_next, page_label, wrap
+from exportdocs.render._layout import (
+    MM_PER_PT,
+    bilingual_break,
+    kept_with_next,
+    located,
+    page_label,
+)
+from exportdocs.render._pdf_canvas import GRID, INK, MUTED, ZEBRA, Canvas, Line, Op
+from exportdocs.render._pdf_table import lay_table
 from exportdocs.render._style import Style
+from exportdocs.render._table import Align, ItemTable
 
 __all__ = ["pdf_bytes"]
 
-#: Runs of Latin (not full-width) characters between spaces: the words a header keeps whole.
-_WORDS = re.compile(r"[^\s\u2e80-\U0010ffff]+")
 
-RGB = tuple[int, int, int]
-INK: RGB = (33, 37, 41)
-MUTED: RGB = (100, 108, 117)
-GRID: RGB = (196, 201, 207)
-ZEBRA: RGB = (245, 247, 249)
-WHITE: RGB = (255, 255, 255)
-
-#: ('t', font, size, colour, x, y, text) | ('r', x, y, w, h, fill) | ('l', x1, y1, x2, y2, colour, width)
-#: | ('i', path, x, y, w, h)
-Op = tuple[Any, ...]
-Where = Callable[[], str]
-
-
-def _w(text: str) -> Where:
-    """A "where" callback for error messages."""
-    return lambda: text
-
-
-def _tint(rgb: RGB, amount: float) -> RGB:
-    r, g, b = rgb
-    return (
-        round(r + (255 - r) * amount),
-        round(g + (255 - g) * amount),
-        round(b + (255 - b) * amount),
-    )
-
-
-class _Line:
-    """One measured line of text: the font that draws it, its size (pt) and width (mm)."""
-
-    __slots__ = ("font", "size", "text", "width")
-
-    def __init__(self, font: LoadedFont, size: float, text: str, width: float) -> None:
-        self.font = font
-        self.size = size
-        self.text = text
-        self.width = width
-
-
-class _Layout:
-    """Places blocks on pages as drawing operations."""
+class _Layout(Canvas):
+    """Places the blocks of a document on pages as drawing operations."""
 
     def __init__(self, document: Document, style: Style, plan: FontPlan) -> None:
+        super().__init__(style, plan)
         self.doc = document
-        self.style = style
-        self.plan = plan
-        width, height = style.paper.size_mm
-        m = style.margins
-        self.page_w = float(width)
-        self.page_h = float(height)
-        self.x0 = float(m.left)
-        self.x1 = self.page_w - float(m.right)
-        self.cw = self.x1 - self.x0
-        self.top = float(m.top)
-        self.bottom = self.page_h - float(m.bottom) - 4.0  # room for the footer rule
-        self.accent = style.accent_rgb
-        self.tint = _tint(self.accent, 0.88)
-        self.pages: list[list[Op]] = [[]]
-        self.ops = self.pages[0]
-        self.y = self.top
-        self._aspect: dict[Path, float] = {}
-
-    # ------------------------------------------------------------ primitives
-
-    def new_page(self) -> None:
-        self.ops = []
-        self.pages.append(self.ops)
-        self.y = self.top
-
-    def need(self, height: float) -> None:
-        """Start a new page unless ``height`` mm fit below the cursor (or the page is empty)."""
-        if self.y + height > self.bottom + 1e-6 and self.y > self.top + 1e-6:
-            self.new_page()
-
-    def lines(
-        self, text: str, size: float, width: float, where: Where, *, bold: bool = False
-    ) -> list[_Line]:
-        """Measure and break ``text`` to ``width`` mm at ``size`` pt."""
-        if not text:
-            return []
-        font, units = self.plan.pick(text, bold, where)
-        scale = size * MM_PER_PT / 1000.0
-        if units * scale <= width and "\n" not in text:
-            return [_Line(font, size, text, units * scale)]
-        adv = font.adv
-        return [
-            _Line(font, size, line, sum(map(adv.__getitem__, line)) * scale)
-            for line in wrap(text, adv, width / scale)
-        ]
-
-    def head_lines(self, title: str, width: float, where: Where) -> list[_Line]:
-        """A column title at 7.5 pt, smaller (down to 5.5 pt) when a word would not fit.
-
-        Latin words are never cut in a header ("APPROVA/L"); CJK breaks anywhere anyway.
-        """
-        size = 7.5
-        font, _ = self.plan.pick(title, True, where)
-        widest = max((sum(map(font.adv.__getitem__, w)) for w in _WORDS.findall(title)), default=0)
-        needed = widest * size * MM_PER_PT / 1000.0
-        if needed > width:
-            size = max(5.5, size * width / needed * 0.98)  # a hair under, for rounding
-        return self.lines(title, size, width, where, bold=True)
-
-    def one_line(self, text: str, size: float, width: float, where: Where, bold: bool) -> _Line:
-        """Measure ``text`` on one line, shrinking the font down to 70 % to fit ``width``."""
-        font, units = self.plan.pick(text, bold, where)
-        scale = size * MM_PER_PT / 1000.0
-        if units * scale > width:
-            size = max(size * 0.7, size * width / (units * scale))
-            scale = size * MM_PER_PT / 1000.0
-        return _Line(font, size, text, units * scale)
-
-    def put(self, line: _Line, x: float, y: float, colour: RGB, align: Align = Align.LEFT) -> None:
-        """Queue ``line`` with its baseline at ``y``, aligned within [x, x + width]."""
-        self.ops.append(("t", line.font, line.size, colour, x, y, line.text))
-
-    def put_aligned(
-        self, line: _Line, left: float, right: float, y: float, colour: RGB, align: Align
-    ) -> None:
-        if align is Align.RIGHT:
-            x = right - line.width
-        elif align is Align.CENTER:
-            x = (left + right - line.width) / 2
-        else:
-            x = left
-        self.ops.append(("t", line.font, line.size, colour, x, y, line.text))
-
-    def rule(self, x1: float, y: float, x2: float, colour: RGB, width: float = 0.2) -> None:
-        self.ops.append(("l", x1, y, x2, y, colour, width))
-
-    def aspect(self, path: Path, where: Where) -> float:
-        """Width / height of an image file (read once per document)."""
-        if path not in self._aspect:
-            try:
-                from PIL import Image
-
-                with Image.open(path) as img:
-                    w, h = img.size
-            except Exception as exc:  # PIL raises many types for unreadable files
-                raise RenderError(f"{where()}: cannot read image {str(path)!r}: {exc}") from exc
-            self._aspect[path] = w / h if h else 1.0
-        return self._aspect[path]
-
-    # ------------------------------------------------------------ blocks
 
     def run(self) -> list[list[Op]]:
         blocks = self.doc.blocks
@@ -205,7 +71,7 @@ class _Layout:
             elif isinstance(block, KeyValueGrid):
                 self.grid(block, at)
             elif isinstance(block, ItemTable):
-                self.table(block, at)
+                lay_table(self, block, at)
             elif isinstance(block, Totals):
                 self.totals(block, at)
             elif isinstance(block, Text):
@@ -251,7 +117,7 @@ class _Layout:
         y0 = self.y
         ly = y0
         if head is not None:
-            where = _w(f"{at} (letterhead)")
+            where = located(f"{at} (letterhead)")
             if head.logo is not None:
                 h = 14.0
                 w = min(h * self.aspect(head.logo, where), left_w)
@@ -268,7 +134,7 @@ class _Layout:
         ry = y0
         title_align = Align.RIGHT if head else Align.LEFT
         rx0 = self.x1 - right_w
-        where = _w(f"{at}.title")
+        where = located(f"{at}.title")
         title = self.lines(block.title, 15, right_w, where, bold=True)
         if len(title) > 1 and "\n" not in block.title:
             title = self.lines(bilingual_break(block.title), 15, right_w, where, bold=True)
@@ -277,7 +143,7 @@ class _Layout:
             self.put_aligned(line, rx0, self.x1, ry - 1.2, self.accent, title_align)
         ry += 1.5
         for i, (label, value) in enumerate(block.info):
-            where = _w(f"{at}.info[{i}]")
+            where = located(f"{at}.info[{i}]")
             lab = self.one_line(label + ":", 8.0, right_w * 0.45, where, False)
             val = self.one_line(value, 8.5, right_w - lab.width - 2, where, True)
             ry += 8.5 * MM_PER_PT * 1.35
@@ -298,9 +164,9 @@ class _Layout:
         pad = 2.0
         laid = []
         for i, party in enumerate(block.parties):
-            where = _w(f"{at}.parties[{i}]")
+            where = located(f"{at}.parties[{i}]")
             label = self.one_line(party.label, 7.5, w - 2 * pad, where, True)
-            body: list[_Line] = []
+            body: list[Line] = []
             for text in party.lines:
                 body.extend(self.lines(text, 8.5, w - 2 * pad, where))
             laid.append((label, body))
@@ -329,7 +195,7 @@ class _Layout:
         for start in range(0, len(pairs), per_row):
             cells = []
             for k, (label, value) in enumerate(pairs[start : start + per_row]):
-                where = _w(f"{at}.pairs[{start + k}]")
+                where = located(f"{at}.pairs[{start + k}]")
                 cells.append(
                     (
                         self.lines(label, 8.0, label_w, where, bold=True),
@@ -349,143 +215,6 @@ class _Layout:
             self.rule(self.x0, self.y - 0.5, self.x1, ZEBRA, 0.2)
         self.y += 3
 
-    def table(self, block: ItemTable, at: str) -> None:
-        total_w = sum(c.width for c in block.columns)
-        widths = [self.cw * float(c.width / total_w) for c in block.columns]
-        lefts = [self.x0 + sum(widths[:i]) for i in range(len(widths))]
-        pad_x, pad_y = 1.4, 1.3
-        size = 8.0
-        lh = size * MM_PER_PT * 1.22
-        asc = size * MM_PER_PT * 0.93
-
-        # The header row, laid out once and queued again on every page.
-        head_cells = [
-            self.head_lines(col.title, widths[c] - 2 * pad_x, _w(f"{at}.columns[{c}]"))
-            for c, col in enumerate(block.columns)
-        ]
-        head_lh = 7.5 * MM_PER_PT * 1.22
-        head_h = max(len(lines) for lines in head_cells) * head_lh + 2 * pad_y
-
-        def draw_head() -> None:
-            y = self.y
-            self.ops.append(("r", self.x0, y, self.cw, head_h, self.accent))
-            for c, lines in enumerate(head_cells):
-                col = block.columns[c]
-                for j, line in enumerate(lines):
-                    self.put_aligned(
-                        line,
-                        lefts[c] + pad_x,
-                        lefts[c] + widths[c] - pad_x,
-                        y + pad_y + j * head_lh + 7.5 * MM_PER_PT * 0.93,
-                        WHITE,
-                        col.align,
-                    )
-            self.y += head_h
-
-        def layout_row(
-            row: tuple[Any, ...], name: str, r: int, bold: bool
-        ) -> tuple[list[Any], float]:
-            cells: list[Any] = []
-            height = 0.0
-            for c, cell in enumerate(row):
-                inner = widths[c] - 2 * pad_x
-                if isinstance(cell, ImageCell):
-                    where = _w(f"{at}.{name}[{r}][{c}]")
-                    ratio = self.aspect(cell.path, where)
-                    h = float(cell.height)
-                    w = h * ratio
-                    if w > inner:
-                        w, h = inner, inner / ratio
-                    cells.append((cell.path, w, h))
-                    height = max(height, h)
-                    continue
-                if not cell:
-                    cells.append(())
-                    continue
-                col = block.columns[c]
-                if col.wrap:
-                    laid = self.lines(cell, size, inner, _w(f"{at}.{name}[{r}][{c}]"), bold=bold)
-                else:
-                    one = self.one_line(cell, size, inner, _w(f"{at}.{name}[{r}][{c}]"), bold)
-                    laid = (
-                        [one]
-                        if one.width <= inner + 1e-6
-                        else self.lines(cell, size, inner, _w(f"{at}.{name}[{r}][{c}]"), bold=bold)
-                    )
-                cells.append(laid)
-                height = max(height, len(laid) * lh)
-            return cells, max(height, lh) + 2 * pad_y
-
-        def draw_row(cells: list[Any], height: float, shade: bool, bold_rule: bool) -> None:
-            y = self.y
-            if shade:
-                self.ops.append(("r", self.x0, y, self.cw, height, ZEBRA))
-            for c, cell in enumerate(cells):
-                if isinstance(cell, tuple):
-                    if cell:
-                        path, w, h = cell
-                        self.ops.append(
-                            ("i", path, lefts[c] + (widths[c] - w) / 2, y + pad_y, w, h)
-                        )
-                    continue
-                align = block.columns[c].align
-                for j, line in enumerate(cell):
-                    self.put_aligned(
-                        line,
-                        lefts[c] + pad_x,
-                        lefts[c] + widths[c] - pad_x,
-                        y + pad_y + j * lh + asc,
-                        INK,
-                        align,
-                    )
-            if bold_rule:
-                self.ops.append(("l", self.x0, y, self.x1, y, self.accent, 0.5))
-            self.y += height
-            self.ops.append(("l", self.x0, self.y, self.x1, self.y, GRID, 0.15))
-
-        self.need(head_h + lh + 2 * pad_y)
-        draw_head()
-        for r, row in enumerate(block.rows):
-            cells, height = layout_row(row, "rows", r, False)
-            if self.y + height > self.bottom + 1e-6:
-                cells, height = self._split_row(cells, height, lh, pad_y, draw_row, draw_head, r)
-            draw_row(cells, height, r % 2 == 1, False)
-        if block.totals:
-            laid = [layout_row(row, "totals", r, True) for r, row in enumerate(block.totals)]
-            total_h = sum(h for _, h in laid)
-            if self.y + total_h > self.bottom + 1e-6:
-                self.new_page()
-                draw_head()
-            for k, (cells, height) in enumerate(laid):
-                draw_row(cells, height, False, k == 0)
-        self.y += 4
-
-    def _split_row(
-        self,
-        cells: list[Any],
-        height: float,
-        lh: float,
-        pad_y: float,
-        draw_row: Callable[[list[Any], float, bool, bool], None],
-        draw_head: Callable[[], None],
-        r: int,
-    ) -> tuple[list[Any], float]:
-        """Move a row to a new page, cutting it between lines if it is taller than a page."""
-        self.new_page()
-        draw_head()
-        while self.y + height > self.bottom + 1e-6:
-            fit = int((self.bottom - self.y - 2 * pad_y) // lh)
-            if fit < 1:  # pragma: no cover - margins are validated to leave a usable body
-                raise RenderError(f"a table row ({r}) does not fit on a page")
-            first = [c[:fit] if isinstance(c, list) else c for c in cells]
-            rest = [c[fit:] if isinstance(c, list) else () for c in cells]
-            draw_row(first, fit * lh + 2 * pad_y, r % 2 == 1, False)
-            self.new_page()
-            draw_head()
-            cells = rest
-            height = max(len(c) if isinstance(c, list) else 0 for c in cells) * lh + 2 * pad_y
-        return cells, height
-
     def totals(self, block: Totals, at: str) -> None:
         w = self.cw * 0.5
         x0 = self.x1 - w
@@ -494,7 +223,7 @@ class _Layout:
         for i, (label, value) in enumerate(block.rows):
             last = i == len(block.rows) - 1
             size = 9.5 if last else 8.5
-            where = _w(f"{at}.rows[{i}]")
+            where = located(f"{at}.rows[{i}]")
             laid.append(
                 (
                     self.lines(label, size, w - value_w - 3, where, bold=True),
@@ -561,7 +290,7 @@ class _Layout:
         w = (self.cw - gap * (n - 1)) / n
         laid = []
         for i, box in enumerate(block.boxes):
-            where = _w(f"{at}.boxes[{i}]")
+            where = located(f"{at}.boxes[{i}]")
             laid.append(
                 (
                     self.lines(box.label, 8.0, w, where, bold=True),

@@ -7,17 +7,28 @@ without touching the builders that produced them.
 
 from __future__ import annotations
 
-import enum
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import attrs
+from attrs.converters import optional
 
-from exportdocs._validation import check, fail, guard, guard_optional, to_decimal, to_lines, to_text
-from exportdocs.exceptions import Problem, ValidationError
+from exportdocs._validation import (
+    ParseEnum,
+    check,
+    collecting,
+    expect,
+    fail,
+    to_lines,
+    to_text,
+    to_tuple,
+    to_whole,
+)
+from exportdocs.exceptions import Problem
+from exportdocs.render._fields import decimal_between, to_path, unknown
 
 __all__ = [
     "DEFAULT_CJK_SEARCH",
@@ -29,15 +40,18 @@ __all__ = [
     "Margins",
     "Paper",
     "Style",
+    "to_letterhead",
 ]
 
 _HEX_RE = re.compile(r"#?([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
 
 
-class Language(enum.Enum):
+class Language(ParseEnum):
     """The language of the fixed wording the engine prints (page footer) and the fonts it needs.
 
     ``EN_ZH`` is bilingual: the footer shows both forms and a CJK font is required.
+    ``parse`` accepts a Language or its value (``"en"``, ``"zh"``, ``"en-zh"``; ``_``
+    works too).
 
     >>> Language.parse("zh"), Language.EN_ZH.needs_cjk
     (<Language.ZH: 'zh'>, True)
@@ -53,20 +67,16 @@ class Language(enum.Enum):
         return self is not Language.EN
 
     @classmethod
-    def parse(cls, value: Any) -> Language:
-        """Accept a Language or its value (``"en"``, ``"zh"``, ``"en-zh"``; ``_`` works too)."""
-        if isinstance(value, cls):
-            return value
-        if isinstance(value, str):
-            key = value.strip().lower().replace("_", "-")
-            for member in cls:
-                if member.value == key:
-                    return member
-        raise fail(f"unknown language; use one of {', '.join(m.value for m in cls)}", value)
+    def _key(cls, text: str) -> str:
+        return text.strip().lower().replace("_", "-")
+
+    @classmethod
+    def _refusal(cls, value: object) -> str:
+        return unknown("language", cls)
 
 
-class Paper(enum.Enum):
-    """A paper size; the value is its usual name.
+class Paper(ParseEnum):
+    """A paper size; the value is its usual name (``parse`` ignores case).
 
     >>> Paper.parse("letter").size_mm
     (Decimal('215.9'), Decimal('279.4'))
@@ -81,13 +91,12 @@ class Paper(enum.Enum):
         return _PAPER_MM[self]
 
     @classmethod
-    def parse(cls, value: Any) -> Paper:
-        """Accept a Paper or its name, case-insensitively."""
-        if isinstance(value, cls):
-            return value
-        if isinstance(value, str) and value.strip().upper() in cls.__members__:
-            return cls[value.strip().upper()]
-        raise fail(f"unknown paper size; use one of {', '.join(m.value for m in cls)}", value)
+    def _key(cls, text: str) -> str:
+        return text.strip().upper()
+
+    @classmethod
+    def _refusal(cls, value: object) -> str:
+        return unknown("paper size", cls)
 
 
 _PAPER_MM = {
@@ -96,18 +105,11 @@ _PAPER_MM = {
 }
 
 
-def _margin(value: Any) -> Decimal:
-    number = to_decimal(value)
-    if not Decimal(5) <= number <= Decimal(50):
-        raise fail("a margin must be between 5 and 50 mm", value)
-    return number
+def _margin(value: Decimal | int | str) -> Decimal:
+    return decimal_between(value, "5", "50", "a margin must be between 5 and 50 mm")
 
 
-def _margin_field(value: Any) -> Decimal:
-    return guard(_margin, value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class Margins:
     """Page margins in millimetres (5 to 50 each); the footer sits inside the bottom margin.
 
@@ -115,10 +117,10 @@ class Margins:
     Margins(top=Decimal('12'), right=Decimal('12'), bottom=Decimal('12'), left=Decimal('12'))
     """
 
-    top: Decimal = attrs.field(default=Decimal(15), converter=_margin_field)
-    right: Decimal = attrs.field(default=Decimal(15), converter=_margin_field)
-    bottom: Decimal = attrs.field(default=Decimal(15), converter=_margin_field)
-    left: Decimal = attrs.field(default=Decimal(15), converter=_margin_field)
+    top: Decimal = attrs.field(default=Decimal(15), converter=_margin)
+    right: Decimal = attrs.field(default=Decimal(15), converter=_margin)
+    bottom: Decimal = attrs.field(default=Decimal(15), converter=_margin)
+    left: Decimal = attrs.field(default=Decimal(15), converter=_margin)
 
     def __attrs_post_init__(self) -> None:
         check(self)
@@ -129,29 +131,11 @@ class Margins:
         return cls(value, value, value, value)
 
 
-def _path(value: Any) -> Path:
-    if isinstance(value, Path):
-        return value
-    if isinstance(value, str) and value.strip() and "\x00" not in value:
-        return Path(value.strip())
-    raise fail(f"expected a file path (str or Path), not {type(value).__name__}", value)
+def _face_index(value: int) -> int:
+    return to_whole(value, 0, 63, "a collection index")
 
 
-def _path_field(value: Any) -> Path:
-    return guard(_path, value)
-
-
-def _index(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 64:
-        raise fail("a collection index is an int from 0 to 63", value)
-    return value
-
-
-def _index_field(value: Any) -> int:
-    return guard(_index, value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class FontFile:
     """A font file and, for a TrueType/OpenType collection (``.ttc``), the face index in it.
 
@@ -159,34 +143,30 @@ class FontFile:
     2
     """
 
-    path: Path = attrs.field(converter=_path_field)
-    index: int = attrs.field(default=0, converter=_index_field)
+    path: Path = attrs.field(converter=to_path)
+    index: int = attrs.field(default=0, converter=_face_index)
 
     def __attrs_post_init__(self) -> None:
         check(self)
 
     @classmethod
-    def parse(cls, value: Any) -> FontFile:
+    def parse(cls, value: FontFile | str | Path) -> FontFile:
         """Accept a FontFile, or a path (str or Path) meaning face 0."""
-        if isinstance(value, cls):
+        if isinstance(value, FontFile):
             return value
-        return cls(_path(value))
+        return cls(to_path(value))
 
 
-def _font_file_field(value: Any) -> FontFile | None:
-    return guard_optional(FontFile.parse, value)
+def _font_file(value: FontFile | str | Path) -> FontFile:
+    return FontFile.parse(value)
 
 
-def _font_file_req_field(value: Any) -> FontFile:
-    return guard(FontFile.parse, value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class FontPair:
     """A regular face and an optional bold face found together (one entry of a search list)."""
 
-    regular: FontFile = attrs.field(converter=_font_file_req_field)
-    bold: FontFile | None = attrs.field(default=None, converter=_font_file_field)
+    regular: FontFile = attrs.field(converter=_font_file)
+    bold: FontFile | None = attrs.field(default=None, converter=optional(_font_file))
 
     def __attrs_post_init__(self) -> None:
         check(self)
@@ -216,33 +196,24 @@ DEFAULT_CJK_SEARCH: tuple[FontPair, ...] = (
 )
 
 
-def _search(value: Any) -> tuple[FontPair, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
-        raise fail("expected a list of FontPair, font paths or (regular, bold) pairs", value)
-    problems: list[Problem] = []
-    pairs: list[FontPair] = []
-    for i, item in enumerate(value):
-        if isinstance(item, FontPair):
-            pairs.append(item)
-            continue
-        try:
-            # A bare path or FontFile is a regular face; a (regular, bold) pair is both.
-            if isinstance(item, (list, tuple)) and len(item) == 2:
-                pairs.append(FontPair(item[0], item[1]))
-            else:
-                pairs.append(FontPair(item))
-        except ValidationError as exc:
-            problems.extend(p.prefixed(f"[{i}]") for p in exc.problems)
-    if problems:
-        raise ValidationError(problems)
-    return tuple(pairs)
+def _font_pair(item: Any) -> FontPair:
+    if isinstance(item, FontPair):
+        return item
+    # A bare path or FontFile is a regular face; a (regular, bold) pair is both.
+    if isinstance(item, (list, tuple)) and len(item) == 2:
+        return FontPair(item[0], item[1])
+    return FontPair(item)
 
 
-def _search_field(value: Any) -> tuple[FontPair, ...]:
-    return guard(_search, value)
+def _search(
+    value: Sequence[
+        FontPair | FontFile | str | Path | tuple[FontFile | str | Path, FontFile | str | Path]
+    ],
+) -> tuple[FontPair, ...]:
+    return to_tuple(value, _font_pair, "FontPair, font paths or (regular, bold) pairs")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class FontSet:
     """The font files used for PDF output; every field is optional.
 
@@ -255,39 +226,21 @@ class FontSet:
     FontFile(path=PosixPath('/opt/fonts/NotoSansSC-Regular.otf'), index=0)
     """
 
-    regular: FontFile | None = attrs.field(default=None, converter=_font_file_field)
-    bold: FontFile | None = attrs.field(default=None, converter=_font_file_field)
-    cjk_regular: FontFile | None = attrs.field(default=None, converter=_font_file_field)
-    cjk_bold: FontFile | None = attrs.field(default=None, converter=_font_file_field)
-    cjk_search: tuple[FontPair, ...] = attrs.field(
-        default=DEFAULT_CJK_SEARCH, converter=_search_field
-    )
+    regular: FontFile | None = attrs.field(default=None, converter=optional(_font_file))
+    bold: FontFile | None = attrs.field(default=None, converter=optional(_font_file))
+    cjk_regular: FontFile | None = attrs.field(default=None, converter=optional(_font_file))
+    cjk_bold: FontFile | None = attrs.field(default=None, converter=optional(_font_file))
+    cjk_search: tuple[FontPair, ...] = attrs.field(default=DEFAULT_CJK_SEARCH, converter=_search)
 
     def __attrs_post_init__(self) -> None:
         check(self)
 
 
-def _short_text(value: Any) -> str:
+def _short_text(value: str) -> str:
     return to_text(value, max_length=200)
 
 
-def _name_field(value: Any) -> str:
-    return guard(_short_text, value)
-
-
-def _opt_text_field(value: Any) -> str | None:
-    return guard_optional(_short_text, value)
-
-
-def _address_field(value: Any) -> tuple[str, ...]:
-    return guard(to_lines, value)
-
-
-def _logo_field(value: Any) -> Path | None:
-    return guard_optional(_path, value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class Letterhead:
     """The seller's letterhead printed at the top of the first page.
 
@@ -295,12 +248,12 @@ class Letterhead:
     ('No. 8 Jiangnan Road', 'Ningbo, China')
     """
 
-    name: str = attrs.field(converter=_name_field)
-    address: tuple[str, ...] = attrs.field(default=(), converter=_address_field)
-    phone: str | None = attrs.field(default=None, converter=_opt_text_field)
-    email: str | None = attrs.field(default=None, converter=_opt_text_field)
-    web: str | None = attrs.field(default=None, converter=_opt_text_field)
-    logo: Path | None = attrs.field(default=None, converter=_logo_field)
+    name: str = attrs.field(converter=_short_text)
+    address: tuple[str, ...] = attrs.field(default=(), converter=to_lines)
+    phone: str | None = attrs.field(default=None, converter=optional(_short_text))
+    email: str | None = attrs.field(default=None, converter=optional(_short_text))
+    web: str | None = attrs.field(default=None, converter=optional(_short_text))
+    logo: Path | None = attrs.field(default=None, converter=optional(to_path))
 
     def __attrs_post_init__(self) -> None:
         check(self)
@@ -316,7 +269,12 @@ class Letterhead:
         return "   ".join(parts)
 
 
-def _accent(value: Any) -> str:
+def to_letterhead(value: Letterhead) -> Letterhead:
+    """The letterhead itself; ValidationError for anything else (Style's and Header's check)."""
+    return expect(Letterhead, value)
+
+
+def _accent(value: str) -> str:
     if isinstance(value, str):
         match = _HEX_RE.fullmatch(value.strip())
         if match:
@@ -327,25 +285,11 @@ def _accent(value: Any) -> str:
     raise fail("expected a hex colour such as '#1F4E79'", value)
 
 
-def _accent_field(value: Any) -> str:
-    return guard(_accent, value)
+def _paper(value: Paper | str) -> Paper:
+    return Paper.parse(value)
 
 
-def _letterhead(value: Any) -> Letterhead:
-    if isinstance(value, Letterhead):
-        return value
-    raise fail(f"expected a Letterhead, not {type(value).__name__}", value)
-
-
-def _letterhead_field(value: Any) -> Letterhead | None:
-    return guard_optional(_letterhead, value)
-
-
-def _paper_field(value: Any) -> Paper:
-    return guard(Paper.parse, value)
-
-
-def _margins(value: Any) -> Margins:
+def _margins(value: Margins | Decimal | int | str) -> Margins:
     if isinstance(value, Margins):
         return value
     if isinstance(value, (int, str, Decimal)) and not isinstance(value, bool):
@@ -353,25 +297,15 @@ def _margins(value: Any) -> Margins:
     raise fail(f"expected Margins or one number of mm, not {type(value).__name__}", value)
 
 
-def _margins_field(value: Any) -> Margins:
-    return guard(_margins, value)
+def _fonts(value: FontSet) -> FontSet:
+    return expect(FontSet, value)
 
 
-def _fonts(value: Any) -> FontSet:
-    if isinstance(value, FontSet):
-        return value
-    raise fail(f"expected a FontSet, not {type(value).__name__}", value)
+def _language(value: Language | str) -> Language:
+    return Language.parse(value)
 
 
-def _fonts_field(value: Any) -> FontSet:
-    return guard(_fonts, value)
-
-
-def _language_field(value: Any) -> Language:
-    return guard(Language.parse, value)
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=collecting)
 class Style:
     """Presentation settings shared by every document of a company.
 
@@ -383,12 +317,12 @@ class Style:
     ('#1F4E79', <Paper.LETTER: 'LETTER'>, <Language.EN: 'en'>)
     """
 
-    letterhead: Letterhead | None = attrs.field(default=None, converter=_letterhead_field)
-    accent: str = attrs.field(default="#1F4E79", converter=_accent_field)
-    paper: Paper = attrs.field(default=Paper.A4, converter=_paper_field)
-    margins: Margins = attrs.field(factory=Margins, converter=_margins_field)
-    fonts: FontSet = attrs.field(factory=FontSet, converter=_fonts_field)
-    language: Language = attrs.field(default=Language.EN, converter=_language_field)
+    letterhead: Letterhead | None = attrs.field(default=None, converter=optional(to_letterhead))
+    accent: str = attrs.field(default="#1F4E79", converter=_accent)
+    paper: Paper = attrs.field(default=Paper.A4, converter=_paper)
+    margins: Margins = attrs.field(factory=Margins, converter=_margins)
+    fonts: FontSet = attrs.field(factory=FontSet, converter=_fonts)
+    language: Language = attrs.field(default=Language.EN, converter=_language)
 
     def __attrs_post_init__(self) -> None:
         check(self, self._cross)

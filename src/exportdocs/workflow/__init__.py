@@ -10,6 +10,8 @@ See ``docs/workflow.md`` for the machine's diagram, generated from :data:`MACHIN
 
 from __future__ import annotations
 
+from exportdocs.workflow._codec import event_from_dict, event_to_dict
+from exportdocs.workflow._data import Document, OrderData
 from exportdocs.workflow._deadlines import (
     AmountDue,
     Deadline,
@@ -51,34 +53,13 @@ from exportdocs.workflow._events import (
     Shipped,
     SpaceBooked,
     TransportDocument,
-    event_from_dict,
-    event_to_dict,
 )
-from exportdocs.workflow._ledger import (
-    EntryKind,
-    Ledger,
-    Receipt,
-)
-from exportdocs.workflow._machine import (
-    GUARDS,
-    MACHINE,
-    PREVIOUS,
-    STATES,
-    TRANSITIONS,
-    Allowance,
-    Document,
-    Guard,
-    Machine,
-    Order,
-    OrderData,
-    State,
-    StateSpec,
-    Transition,
-)
-from exportdocs.workflow._store import (
-    OrderStore,
-    SQLiteStore,
-)
+from exportdocs.workflow._guards import GUARDS
+from exportdocs.workflow._ledger import EntryKind, Ledger, Receipt
+from exportdocs.workflow._machine import PREVIOUS, Guard, Machine, StateSpec, Transition
+from exportdocs.workflow._order import Allowance, Order
+from exportdocs.workflow._store import OrderStore, SQLiteStore
+from exportdocs.workflow._table import MACHINE, STATES, TRANSITIONS, State
 
 __all__ = [
     "GUARDS",

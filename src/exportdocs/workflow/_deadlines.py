@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING
 import attrs
 
 from exportdocs._money import Money
-from exportdocs._payment import DaysAfter, Instalment, PaymentTerms, Trigger, _percent_text
+from exportdocs._payment import Instalment, PaymentTerms, _percent_text
+from exportdocs._triggers import DaysAfter, Trigger
 
 if TYPE_CHECKING:
-    from exportdocs.workflow._machine import OrderData
+    from exportdocs.workflow._data import OrderData
 
 __all__ = ["AmountDue", "Deadline", "amounts_due", "deadlines", "format_money"]
 

@@ -13,7 +13,7 @@ second line of defence, and uses WAL so readers never block the writer.
 Contracts and events are stored as JSON written by the project serialiser.
 
 >>> import tempfile, os
->>> from exportdocs.workflow._events import InquiryReceived
+>>> from exportdocs.workflow import InquiryReceived
 >>> from exportdocs.samples import sample_contract
 >>> path = os.path.join(tempfile.mkdtemp(), "orders.db")
 >>> with SQLiteStore(path) as store:
@@ -39,8 +39,9 @@ from exportdocs.exceptions import (
     StoreError,
     ValidationError,
 )
-from exportdocs.workflow._events import Event, event_from_dict, event_to_dict
-from exportdocs.workflow._machine import Order
+from exportdocs.workflow._codec import event_from_dict, event_to_dict
+from exportdocs.workflow._events import Event
+from exportdocs.workflow._order import Order
 
 if TYPE_CHECKING:
     from exportdocs._contract import Contract

@@ -166,4 +166,4 @@ def test_to_toml_writes_arrays_of_tables_and_skips_null() -> None:
 
 def test_dump_order_refuses_other_objects(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="expected an OrderFile, not str"):
-        dump_order("order", tmp_path / "x.json")  # type: ignore[arg-type]
+        dump_order("order", tmp_path / "x.json")

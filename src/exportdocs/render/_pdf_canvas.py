@@ -1,0 +1,158 @@
+"""The PDF page model: measured lines of text, and pages of drawing operations.
+
+A :class:`Canvas` knows the page geometry of a :class:`~exportdocs.render.Style`,
+measures and breaks text with the fonts of a :class:`FontPlan`, and queues drawing
+operations (:data:`Op`) page by page; the block layouts (``_pdf``, ``_pdf_table``)
+place their content through it, and ``pdf_bytes`` draws the queued operations.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from exportdocs.exceptions import RenderError
+from exportdocs.render._fonts import FontPlan, LoadedFont
+from exportdocs.render._layout import MM_PER_PT, Where, wrap
+from exportdocs.render._style import Style
+from exportdocs.render._table import Align
+
+__all__ = ["GRID", "INK", "MUTED", "RGB", "WHITE", "ZEBRA", "Canvas", "Line", "Op"]
+
+#: Runs of Latin (not full-width) characters between spaces: the words a header keeps whole.
+_WORDS = re.compile(r"[^\s\u2e80-\U0010ffff]+")
+
+RGB = tuple[int, int, int]
+INK: RGB = (33, 37, 41)
+MUTED: RGB = (100, 108, 117)
+GRID: RGB = (196, 201, 207)
+ZEBRA: RGB = (245, 247, 249)
+WHITE: RGB = (255, 255, 255)
+
+#: ('t', font, size, colour, x, y, text) | ('r', x, y, w, h, fill) | ('l', x1, y1, x2, y2, colour, width)
+#: | ('b', x, y, w, h, colour, width) | ('i', path, x, y, w, h)
+Op = tuple[Any, ...]
+
+
+def _tint(rgb: RGB, amount: float) -> RGB:
+    r, g, b = rgb
+    return (
+        round(r + (255 - r) * amount),
+        round(g + (255 - g) * amount),
+        round(b + (255 - b) * amount),
+    )
+
+
+class Line:
+    """One measured line of text: the font that draws it, its size (pt) and width (mm)."""
+
+    __slots__ = ("font", "size", "text", "width")
+
+    def __init__(self, font: LoadedFont, size: float, text: str, width: float) -> None:
+        self.font = font
+        self.size = size
+        self.text = text
+        self.width = width
+
+
+class Canvas:
+    """Pages of drawing operations, a cursor ``y`` (mm) on the last one, and the text metrics."""
+
+    def __init__(self, style: Style, plan: FontPlan) -> None:
+        self.style = style
+        self.plan = plan
+        width, height = style.paper.size_mm
+        m = style.margins
+        self.page_w = float(width)
+        self.page_h = float(height)
+        self.x0 = float(m.left)
+        self.x1 = self.page_w - float(m.right)
+        self.cw = self.x1 - self.x0
+        self.top = float(m.top)
+        self.bottom = self.page_h - float(m.bottom) - 4.0  # room for the footer rule
+        self.accent = style.accent_rgb
+        self.tint = _tint(self.accent, 0.88)
+        self.pages: list[list[Op]] = [[]]
+        self.ops = self.pages[0]
+        self.y = self.top
+        self._aspect: dict[Path, float] = {}
+
+    def new_page(self) -> None:
+        self.ops = []
+        self.pages.append(self.ops)
+        self.y = self.top
+
+    def need(self, height: float) -> None:
+        """Start a new page unless ``height`` mm fit below the cursor (or the page is empty)."""
+        if self.y + height > self.bottom + 1e-6 and self.y > self.top + 1e-6:
+            self.new_page()
+
+    def lines(
+        self, text: str, size: float, width: float, where: Where, *, bold: bool = False
+    ) -> list[Line]:
+        """Measure and break ``text`` to ``width`` mm at ``size`` pt."""
+        if not text:
+            return []
+        font, units = self.plan.pick(text, bold, where)
+        scale = size * MM_PER_PT / 1000.0
+        if units * scale <= width and "\n" not in text:
+            return [Line(font, size, text, units * scale)]
+        adv = font.adv
+        return [
+            Line(font, size, line, sum(map(adv.__getitem__, line)) * scale)
+            for line in wrap(text, adv, width / scale)
+        ]
+
+    def head_lines(self, title: str, width: float, where: Where) -> list[Line]:
+        """A column title at 7.5 pt, smaller (down to 5.5 pt) when a word would not fit.
+
+        Latin words are never cut in a header ("APPROVA/L"); CJK breaks anywhere anyway.
+        """
+        size = 7.5
+        font, _ = self.plan.pick(title, True, where)
+        widest = max((sum(map(font.adv.__getitem__, w)) for w in _WORDS.findall(title)), default=0)
+        needed = widest * size * MM_PER_PT / 1000.0
+        if needed > width:
+            size = max(5.5, size * width / needed * 0.98)  # a hair under, for rounding
+        return self.lines(title, size, width, where, bold=True)
+
+    def one_line(self, text: str, size: float, width: float, where: Where, bold: bool) -> Line:
+        """Measure ``text`` on one line, shrinking the font down to 70 % to fit ``width``."""
+        font, units = self.plan.pick(text, bold, where)
+        scale = size * MM_PER_PT / 1000.0
+        if units * scale > width:
+            size = max(size * 0.7, size * width / (units * scale))
+            scale = size * MM_PER_PT / 1000.0
+        return Line(font, size, text, units * scale)
+
+    def put(self, line: Line, x: float, y: float, colour: RGB) -> None:
+        """Queue ``line`` with its baseline at ``y``, starting at ``x``."""
+        self.ops.append(("t", line.font, line.size, colour, x, y, line.text))
+
+    def put_aligned(
+        self, line: Line, left: float, right: float, y: float, colour: RGB, align: Align
+    ) -> None:
+        if align is Align.RIGHT:
+            x = right - line.width
+        elif align is Align.CENTER:
+            x = (left + right - line.width) / 2
+        else:
+            x = left
+        self.ops.append(("t", line.font, line.size, colour, x, y, line.text))
+
+    def rule(self, x1: float, y: float, x2: float, colour: RGB, width: float = 0.2) -> None:
+        self.ops.append(("l", x1, y, x2, y, colour, width))
+
+    def aspect(self, path: Path, where: Where) -> float:
+        """Width / height of an image file (read once per document)."""
+        if path not in self._aspect:
+            try:
+                from PIL import Image
+
+                with Image.open(path) as img:
+                    w, h = img.size
+            except Exception as exc:  # PIL raises many types for unreadable files
+                raise RenderError(f"{where()}: cannot read image {str(path)!r}: {exc}") from exc
+            self._aspect[path] = w / h if h else 1.0
+        return self._aspect[path]
