@@ -14,8 +14,7 @@ import time
 from collections.abc import Callable
 from decimal import Decimal
 
-from exportdocs import Money
-from exportdocs._packing import Dimensions, Packing
+from exportdocs import Dimensions, Money, Packing
 from exportdocs.costing import (
     Cost,
     CostInputs,

@@ -5,9 +5,7 @@ from __future__ import annotations
 import statistics
 import time
 
-from exportdocs._cartons import PackingEntry
-from exportdocs._packing import Dimensions, Packing
-from exportdocs._packing_plan import PackingPlan
+from exportdocs import Dimensions, Packing, PackingEntry, PackingPlan
 
 
 def entries(n: int) -> list[PackingEntry]:
