@@ -218,23 +218,25 @@ class Contract:
             )
 
     # -- money ----------------------------------------------------------------------
+    # The sums are cached: a contract is immutable, and documents read the total many
+    # times (schedule, words, insurance, every page's totals box).
 
     @property
     def currency(self) -> Currency:
         """The contract currency (every line's)."""
         return self.items[0].unit_price.currency
 
-    @property
+    @cached_property
     def subtotal(self) -> Money:
         """Σ quantity × unit price, each line rounded to the minor unit."""
         return Money.sum((item.gross_amount for item in self.items), self.currency)
 
-    @property
+    @cached_property
     def discounts(self) -> Money:
         """Σ line discounts."""
         return Money.sum((item.discount_amount for item in self.items), self.currency)
 
-    @property
+    @cached_property
     def total(self) -> Money:
         """The contract value: subtotal − discounts (= Σ line amounts)."""
         return Money.sum((item.amount for item in self.items), self.currency)

@@ -6,7 +6,6 @@ import functools
 from typing import Any, ClassVar
 
 import attrs
-import pycountry
 from babel import Locale
 
 from exportdocs._validation import check, collecting, fail
@@ -16,6 +15,8 @@ __all__ = ["Country"]
 
 @functools.lru_cache(maxsize=1024)
 def _lookup(text: str) -> str:
+    import pycountry  # on first use: its import reads package metadata (~30 ms)
+
     try:
         record = pycountry.countries.lookup(text)
     except LookupError:
@@ -54,6 +55,8 @@ class Country:
 
     @property
     def _record(self) -> Any:
+        import pycountry
+
         return pycountry.countries.get(alpha_2=self.alpha_2)
 
     @property

@@ -16,7 +16,6 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import ClassVar
 
 import attrs
-import pycountry
 from babel.numbers import get_currency_precision
 
 from exportdocs._validation import MAX_DECIMAL, check, collecting, fail, to_decimal
@@ -57,6 +56,8 @@ _NOT_FOR_CONTRACTS = frozenset(
 @functools.lru_cache(maxsize=512)
 def _currency_data(code: str) -> tuple[str, str, int]:
     """Return (name, numeric, minor units) for an ISO 4217 code, or raise."""
+    import pycountry  # on first use of a currency code: its import reads package metadata
+
     record = pycountry.currencies.get(alpha_3=code)
     if record is None or code in _NOT_FOR_CONTRACTS:
         raise fail("unknown ISO 4217 currency code", code, "")

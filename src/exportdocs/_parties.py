@@ -9,14 +9,12 @@ every stdnum error becomes an exportdocs ValidationError naming the field.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterator, Sequence
-from types import ModuleType
 
 import attrs
 from attrs.converters import optional
-from stdnum import bic as _bic
-from stdnum import iban as _iban
 
 from exportdocs._country import Country, to_country
 from exportdocs._money import Currency, to_currency
@@ -59,9 +57,13 @@ def _reason(exc: Exception) -> str:
     return text[:1].lower() + text[1:] if text else type(exc).__name__
 
 
-def _checked_by(module: ModuleType, value: str, what: str, example: str, advice: str) -> str:
-    """``value`` validated and compacted by a python-stdnum ``module`` (bic, iban)."""
+def _checked_by(name: str, value: str, what: str, example: str, advice: str) -> str:
+    """``value`` validated and compacted by the python-stdnum module ``name`` (bic, iban).
+
+    stdnum is imported on first use, so ``import exportdocs`` does not pay for it.
+    """
     text = _short_id(value, what, example)
+    module = importlib.import_module(f"stdnum.{name}")
     # stdnum raises its own ValidationError (a ValueError subclass) for every
     # refusal; it must not escape, so it is turned into ours with the reason.
     try:
@@ -75,7 +77,7 @@ def _checked_by(module: ModuleType, value: str, what: str, example: str, advice:
 
 def _swift(value: str) -> str:
     return _checked_by(
-        _bic,
+        "bic",
         value,
         "SWIFT/BIC",
         "BKCHCNBJ",
@@ -86,7 +88,7 @@ def _swift(value: str) -> str:
 
 def _iban_text(value: str) -> str:
     return _checked_by(
-        _iban,
+        "iban",
         value,
         "IBAN",
         "DE89 3704 0044 0532 0130 00",
@@ -185,7 +187,11 @@ class BankAccount:
     @property
     def iban_formatted(self) -> str | None:
         """The IBAN in groups of four (``DE89 3704 0044 0532 0130 00``), or None."""
-        return None if self.iban is None else str(_iban.format(self.iban))
+        return (
+            None
+            if self.iban is None
+            else str(importlib.import_module("stdnum.iban").format(self.iban))
+        )
 
     @property
     def swift_country(self) -> Country:

@@ -208,9 +208,6 @@ def _list_price(value: Money | str) -> Money:
     return _price(value, allow_zero=False)
 
 
-_CHINA = Country("CN")
-
-
 def _quantity_places(number: Decimal, unit: Unit) -> str | None:
     """Why ``number`` is not a valid quantity of ``unit``, or None."""
     if unit.counted and number != number.to_integral_value():
@@ -218,6 +215,12 @@ def _quantity_places(number: Decimal, unit: Unit) -> str | None:
     if not unit.counted and _places(number) > _MEASURED_PLACES:
         return f"a quantity in {unit.value} may carry at most {_MEASURED_PLACES} decimals"
     return None
+
+
+def _made_in_china() -> Country:
+    # A factory, not a module-level Country("CN"): the lookup would import pycountry
+    # (~25 ms) when exportdocs is imported.
+    return Country("CN")
 
 
 @attrs.frozen(field_transformer=collecting)
@@ -243,7 +246,7 @@ class Product:
     image: str | None = attrs.field(default=None, converter=optional(_image))
     moq: Decimal | None = attrs.field(default=None, converter=optional(to_positive))
     list_price: Money | None = attrs.field(default=None, converter=optional(_list_price))
-    origin: Country = attrs.field(default=_CHINA, converter=to_country)
+    origin: Country = attrs.field(factory=_made_in_china, converter=to_country)
 
     def __attrs_post_init__(self) -> None:
         check(self, self._cross)

@@ -11,27 +11,22 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import json
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
-import cattrs
-import cattrs.gen
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
 
 from exportdocs._country import Country
 from exportdocs._money import Currency
 from exportdocs._product import HSCode
 from exportdocs._validation import fail, to_date, to_decimal
 from exportdocs.exceptions import NO_VALUE, Problem, ValidationError
+
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = ["SCHEMA_VERSION", "from_dict", "from_json", "to_dict", "to_json"]
 
@@ -93,7 +88,12 @@ def _json_kind(value: Any) -> str:
     return type(value).__name__
 
 
-def _make_converter() -> cattrs.Converter:
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The one converter, built on first use (importing cattrs costs ~10 ms)."""
+    import cattrs
+    import cattrs.gen
+
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
 
     def attrs_hook(cls: type) -> Any:
@@ -132,19 +132,16 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(str, _structure_str)
+    # HS codes travel as their digits, like currencies and countries travel as codes.
+    conv.register_unstructure_hook(HSCode, lambda h: h.digits)
+    conv.register_structure_hook(HSCode, lambda v, _: HSCode(v))
     return conv
-
-
-_converter = _make_converter()
-# HS codes travel as their digits, like currencies and countries travel as codes.
-_converter.register_unstructure_hook(HSCode, lambda h: h.digits)
-_converter.register_structure_hook(HSCode, lambda v, _: HSCode(v))
 
 
 def register_scalar(kind: type[T], dump: Any, load: Any) -> None:
     """Serialise ``kind`` as a single JSON value (used for HSCode and similar)."""
-    _converter.register_unstructure_hook(kind, dump)
-    _converter.register_structure_hook(kind, lambda v, _: load(v))
+    _converter().register_unstructure_hook(kind, dump)
+    _converter().register_structure_hook(kind, lambda v, _: load(v))
 
 
 def to_dict(value: Any) -> dict[str, Any]:
@@ -156,7 +153,7 @@ def to_dict(value: Any) -> dict[str, Any]:
     """
     if not attrs.has(type(value)):
         raise fail(f"expected an exportdocs model, not {type(value).__name__}", value)
-    data = _converter.unstructure(value)
+    data = _converter().unstructure(value)
     return {"schema_version": SCHEMA_VERSION, "type": type(value).__name__, **data}
 
 
@@ -183,7 +180,7 @@ def from_dict(kind: type[T], data: Any) -> T:
     if declared != kind.__name__:
         raise fail(f"the data describes a {declared}, not a {kind.__name__}", declared, "type")
     try:
-        return _converter.structure(body, kind)
+        return _converter().structure(body, kind)
     except ValidationError:
         raise
     except Exception as exc:  # cattrs groups; anything else is turned into problems too
@@ -211,6 +208,14 @@ def _join(prefix: str, name: str) -> str:
 
 def _problems(exc: BaseException, path: str) -> list[Problem]:
     """Flatten cattrs' exception groups into problems with field paths."""
+    from cattrs.errors import (
+        AttributeValidationNote,
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+        IterableValidationNote,
+    )
+
     if isinstance(exc, ValidationError):
         return [p.prefixed(path) for p in exc.problems]
     if isinstance(exc, ForbiddenExtraKeysError):

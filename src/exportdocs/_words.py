@@ -21,7 +21,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
 from babel.numbers import get_currency_name
-from num2words import num2words
 
 from exportdocs._money import Currency, Money
 from exportdocs._validation import fail, to_decimal, to_text
@@ -138,6 +137,8 @@ def _english_name(currency: Currency) -> tuple[str, str]:
 
 def _english_integer(number: int, hyphens: bool) -> str:
     """``105`` -> ``ONE HUNDRED FIVE``: num2words without its British "and" and commas."""
+    from num2words import num2words  # on first use: ~15 ms of imports
+
     words = str(num2words(number, lang="en")).replace(",", " ")
     # In an English cardinal, "and" is only ever the British connector.
     text = " ".join(word for word in words.split() if word != "and").upper()
