@@ -1,8 +1,7 @@
 """Issue a proforma invoice: the sample contract as a PI in English and Chinese, PDF and DOCX.
 
-Prints the total in words and the payment schedule the PI shows. The Chinese PI needs a
-font with Chinese glyphs (Debian/Ubuntu: apt install fonts-noto-cjk); without one the
-script says so and writes the English PI only.
+Prints the total in words and the payment schedule the PI shows. The Chinese and
+bilingual PIs use the Chinese font bundled with exportdocs; no system font is needed.
 
 Run: python examples/issue_proforma.py [OUTDIR]
 """
@@ -13,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from exportdocs import FontNotFoundError, amount_in_words, documents
+from exportdocs import amount_in_words, documents
 from exportdocs.samples import sample_contract
 
 
@@ -25,15 +24,12 @@ def main(outdir: Path) -> None:
     for payment in contract.schedule:
         share = payment.instalment
         print(f"  {share.percent}% {share.trigger.value.replace('_', ' ')}: {payment.amount}")
-    for language in ("en", "zh"):
+    for language in ("en", "zh", "en-zh"):
         pi = documents.proforma_invoice(contract, language=language)
-        try:
-            for fmt in ("pdf", "docx"):
-                path = outdir / pi.filename(fmt)
-                pi.render(fmt, path)
-                print(f"wrote {path} ({path.stat().st_size:,} bytes)")
-        except FontNotFoundError:
-            print("no Chinese font found: install fonts-noto-cjk for the Chinese PI")
+        for fmt in ("pdf", "docx"):
+            path = outdir / pi.filename(fmt)
+            pi.render(fmt, path)
+            print(f"wrote {path} ({path.stat().st_size:,} bytes)")
 
 
 if __name__ == "__main__":

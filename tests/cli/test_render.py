@@ -1,4 +1,4 @@
-"""demo and render: files written, sizes printed, partial Chinese set, batch errors, progress."""
+"""demo and render of one order: files written, sizes printed, fonts, options, progress bar."""
 
 from __future__ import annotations
 
@@ -13,18 +13,11 @@ from exportdocs.cli import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main
 from exportdocs.cli import _render as _cli_render
 from exportdocs.cli._text import Progress
 from exportdocs.orderfile._file import OrderFile, dump_order
-
-from .conftest import write_broken
+from exportdocs.render import DEFAULT_CJK_SEARCH, FontFile, FontPair, FontSet
 
 Capture = pytest.CaptureFixture[str]
 NUMBER = "BW-2026-0418"
 KINDS = ("quotation", "proforma-invoice", "packing-list", "cost-sheet")
-
-
-@pytest.fixture
-def no_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A machine without any Chinese font."""
-    monkeypatch.setattr(_cli_render, "CJK_SEARCH", ())
 
 
 def _names(lang: str) -> list[str]:
@@ -36,33 +29,23 @@ def test_demo_writes_the_whole_set(tmp_path: Path, capsys: Capture) -> None:
     outdir = tmp_path / "out"
     assert main(["demo", str(outdir)]) == EXIT_OK
     out, err = capsys.readouterr()
-    expected = _names("en") + _names("zh")
+    expected = _names("en") + _names("zh") + _names("en-zh")
+    assert len(expected) == 24
     assert sorted(expected) == sorted(p.name for p in outdir.iterdir())
     lines = out.splitlines()
-    assert f"Sample order {NUMBER}: 16 files in {outdir}" == lines[0]
-    for line, name in zip(lines[1:17], expected, strict=True):
+    assert f"Sample order {NUMBER}: 24 files in {outdir}" == lines[0]
+    for line, name in zip(lines[1:25], expected, strict=True):
         size, path = line.strip().split("  ", 1)[0], line.rsplit("  ", 1)[1]
         assert str(outdir / name) == path
         assert size.endswith("kB")
-    assert lines[17].endswith("  in all")
+    assert lines[25].endswith("  in all")
+    assert len(lines) == 26
     assert err == ""
     text = PdfReader(outdir / f"{NUMBER}_quotation_en.pdf").pages[0].extract_text()
     assert "CIF" in text
     assert "QUOTATION" in text
-
-
-def test_demo_without_cjk_font_writes_english_and_exits_3(
-    tmp_path: Path, capsys: Capture, no_cjk_font: None
-) -> None:
-    outdir = tmp_path / "out"
-    assert main(["demo", str(outdir)]) == EXIT_PARTIAL
-    out, err = capsys.readouterr()
-    assert sorted(_names("en")) == sorted(p.name for p in outdir.iterdir())
-    assert f"Sample order {NUMBER}: 8 files in {outdir}" == out.splitlines()[0]
-    assert err.splitlines() == [
-        "exportdocs: Chinese set skipped: no CJK font found; install one (Debian/Ubuntu: "
-        "apt install fonts-noto-cjk) or pass --cjk-font PATH"
-    ]
+    bilingual = PdfReader(outdir / f"{NUMBER}_quotation_en-zh.pdf").pages[0].extract_text()
+    assert "报价单" in bilingual.replace("\x00", "")  # CFF fonts' text comes out spaced by NULs
 
 
 def test_demo_with_a_missing_cjk_font_path_is_an_error(tmp_path: Path, capsys: Capture) -> None:
@@ -70,6 +53,41 @@ def test_demo_with_a_missing_cjk_font_path_is_an_error(tmp_path: Path, capsys: C
     assert (
         capsys.readouterr().err
         == "exportdocs: error: --cjk-font: no such font file (got '/nowhere/font.ttf')\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_demo_system_fonts_not_installed_is_an_error(
+    tmp_path: Path, capsys: Capture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = (FontPair("/nowhere/NotoSansCJK-Regular.ttc"), FontPair("/nowhere/wqy.ttc"))
+    monkeypatch.setattr(_cli_render, "SYSTEM_CJK_SEARCH", missing)
+    assert main(["demo", str(tmp_path / "out"), "--system-fonts"]) == EXIT_FAILED
+    assert capsys.readouterr().err == (
+        "exportdocs: error: --system-fonts: no system CJK font found; looked in "
+        "/nowhere/NotoSansCJK-Regular.ttc, /nowhere/wqy.ttc; install one (Debian/Ubuntu: "
+        "apt install fonts-noto-cjk), pass --cjk-font PATH, or leave out --system-fonts to "
+        "use exportdocs' own font\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_font_options_choose_the_cjk_font(tmp_path: Path) -> None:
+    bundled = _cli_render.cli_style().fonts
+    assert bundled == FontSet()  # the library's default CJK font
+    font = tmp_path / "cjk.ttf"
+    font.write_bytes(b"")
+    assert _cli_render.cli_style(cjk_font=font).fonts.cjk_regular == FontFile(font)
+    if any(p.regular.path.is_file() for p in DEFAULT_CJK_SEARCH):
+        system = _cli_render.cli_style(system_fonts=True).fonts
+        assert system.cjk_search == DEFAULT_CJK_SEARCH
+
+
+def test_cjk_font_and_system_fonts_exclude_each_other(tmp_path: Path, capsys: Capture) -> None:
+    args = ["demo", str(tmp_path), "--cjk-font", "x.ttf", "--system-fonts"]
+    assert main(args) == EXIT_USAGE
+    assert "argument --system-fonts: not allowed with argument --cjk-font" in (
+        capsys.readouterr().err
     )
 
 
@@ -128,31 +146,6 @@ def test_render_bilingual_docx(tmp_path: Path, order_toml: Path) -> None:
     ]
 
 
-def test_render_batch_reports_the_bad_order_and_renders_the_rest(
-    tmp_path: Path, sample_order: OrderFile, capsys: Capture
-) -> None:
-    orders = tmp_path / "orders"
-    orders.mkdir()
-    good = []
-    for n in range(3):
-        contract = attrs.evolve(sample_order.contract, number=f"PI-{n}")
-        path = orders / f"order-{n}.json"
-        dump_order(OrderFile(contract, sample_order.costing), path)
-        good.append(path)
-    bad = write_broken(orders / "bad.json", sample_order, 3, "0")
-    outdir = tmp_path / "out"
-    args = ["render", str(good[0]), str(bad), str(good[1]), str(good[2]), "-o", str(outdir)]
-    assert main([*args, "--doc", "pi", "--format", "pdf"]) == EXIT_FAILED
-    out, err = capsys.readouterr()
-    assert [
-        f"exportdocs: error: {bad}: contract.items[3].quantity: must be greater than zero (got 0)"
-    ] == err.splitlines()
-    assert [f"PI-{n}_proforma-invoice_en.pdf" for n in range(3)] == sorted(
-        p.name for p in outdir.iterdir()
-    )
-    assert out.splitlines()[-1].startswith("3 of 4 orders rendered: 3 files, ")
-
-
 def test_render_refuses_two_orders_with_one_number(
     tmp_path: Path, order_json: Path, order_toml: Path, capsys: Capture
 ) -> None:
@@ -202,18 +195,17 @@ def test_render_default_documents_skip_the_cost_sheet_without_costing(
     )
 
 
-def test_render_chinese_without_font_fails_that_order_only(
-    tmp_path: Path, order_json: Path, capsys: Capture, no_cjk_font: None
+def test_render_with_a_font_without_chinese_fails_that_order_only(
+    tmp_path: Path, order_json: Path, capsys: Capture
 ) -> None:
     outdir = tmp_path / "o"
-    assert (
-        main(["render", str(order_json), "-o", str(outdir), "--lang", "en+zh", "--doc", "pi"])
-        == EXIT_FAILED
-    )
+    latin_only = Path(_cli_render.__file__).parents[1] / "render/fonts/DejaVuSans.ttf"
+    args = ["render", str(order_json), "-o", str(outdir), "--lang", "en+zh", "--doc", "pi"]
+    assert main([*args, "--cjk-font", str(latin_only)]) == EXIT_FAILED
     err = capsys.readouterr().err
     assert err.startswith(f"exportdocs: error: {order_json}: ")
-    assert "CJK font" in err
-    assert not outdir.exists()  # all of an order's files or none
+    assert "font" in err
+    assert not outdir.exists()  # all of an order's files or none (the English ones too)
 
 
 @pytest.mark.parametrize(
@@ -260,3 +252,62 @@ def test_progress_bar_draws_only_on_a_terminal() -> None:
     quiet.step("a.json")
     quiet.done()
     assert plain.getvalue() == ""
+
+
+def _two_orders(tmp_path: Path, sample_order: OrderFile) -> list[str]:
+    paths = []
+    for n in range(2):
+        path = tmp_path / f"o{n}.json"
+        dump_order(OrderFile(attrs.evolve(sample_order.contract, number=f"T-{n}")), path)
+        paths.append(path.name)
+    return paths
+
+
+@pytest.mark.parametrize(
+    ("stdout_tty", "stderr_tty", "bar"),
+    [(False, False, False), (False, True, False), (True, False, False), (True, True, True)],
+)
+def test_render_progress_bar_only_when_stdout_and_stderr_are_terminals(
+    tmp_path: Path,
+    sample_order: OrderFile,
+    monkeypatch: pytest.MonkeyPatch,
+    stdout_tty: bool,
+    stderr_tty: bool,
+    bar: bool,
+) -> None:
+    out, err = (_Tty() if stdout_tty else io.StringIO()), (_Tty() if stderr_tty else io.StringIO())
+    monkeypatch.setattr("sys.stdout", out)
+    monkeypatch.setattr("sys.stderr", err)
+    monkeypatch.chdir(tmp_path)
+    orders = _two_orders(tmp_path, sample_order)
+    args = ["render", *orders, "-o", "o", "--doc", "pi", "--format", "docx"]
+    assert main([*args, "--jobs", "1"]) == EXIT_OK
+    if bar:
+        assert err.getvalue() == (
+            f"\r[############............] 1/2 {orders[0]}\x1b[K"
+            f"\r[########################] 2/2 {orders[1]}\x1b[K\n"
+        )
+    else:
+        assert err.getvalue() == ""  # piped or redirected: no bar
+    assert out.getvalue().splitlines()[-1].startswith("2 of 2 orders rendered: 2 files, ")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("0", "argument -j/--jobs: must be 1 or more (got 0)"),
+        ("-2", "argument -j/--jobs: must be 1 or more (got -2)"),
+        ("two", "argument -j/--jobs: expected a whole number (got 'two')"),
+    ],
+)
+def test_render_jobs_must_be_a_positive_number(
+    tmp_path: Path, order_json: Path, capsys: Capture, value: str, message: str
+) -> None:
+    args = ["render", str(order_json), "-o", str(tmp_path / "o"), "--jobs", value]
+    assert main(args) == EXIT_USAGE
+    assert capsys.readouterr().err.splitlines()[-1] == f"exportdocs render: error: {message}"
+    assert not (tmp_path / "o").exists()
+
+
+def test_exit_partial_is_kept_for_compatibility() -> None:
+    assert EXIT_PARTIAL == 3

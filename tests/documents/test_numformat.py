@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from babel.numbers import get_currency_symbol
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -25,8 +26,13 @@ def test_same_figures_in_every_language(language: str) -> None:
 
 
 def test_symbols_and_dates_follow_the_language() -> None:
-    assert NumberFormat("en", "symbol").money(Money("41690.30", "USD")) == "$41,690.30"
-    assert NumberFormat("zh", "symbol").money(Money("41690.30", "USD")) == "US$41,690.30"
+    # The symbols are CLDR's ($ in en_US, US$ in zh_Hans_CN), read from babel; where the
+    # symbol goes (before the figures, no space) is the library's pattern.
+    for language, locale in (("en", "en_US"), ("zh", "zh_Hans_CN")):
+        symbol = get_currency_symbol("USD", locale=locale)
+        f = NumberFormat(language, "symbol")
+        assert f.money(Money("41690.30", "USD")) == f"{symbol}41,690.30"
+        assert f.currency_label(Money("1", "USD")) == symbol
     assert NumberFormat("zh").date(dt.date(2026, 11, 2)) == "2026年11月2日"
     assert NumberFormat("en").date(dt.date(2026, 11, 2)) == "2 Nov 2026"
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from babel.numbers import get_currency_name, get_currency_symbol
 
 from exportdocs import Contract, Incoterm, Money, Place, TradeTerm, documents, rmb_uppercase
 from exportdocs.exceptions import ValidationError
@@ -13,7 +14,8 @@ from tests.documents.conftest import FORMATS, LANGUAGES, contains, rendered_text
 
 CASES = [(lang, fmt) for lang in LANGUAGES for fmt in FORMATS]
 EN_WORDS = "SAY US DOLLARS FORTY-ONE THOUSAND SIX HUNDRED NINETY AND CENTS THIRTY ONLY"
-ZH_WORDS = "美元肆万壹仟陆佰玖拾元叁角"
+# The Chinese words start with CLDR's name of the currency (美元), read from babel.
+ZH_WORDS = get_currency_name("USD", locale="zh") + "肆万壹仟陆佰玖拾元叁角"
 
 
 @pytest.fixture(scope="module")
@@ -158,7 +160,7 @@ def test_rmb_contract_gets_rmb_uppercase(contract: Contract) -> None:
 def test_currency_symbol_on_request(contract: Contract) -> None:
     doc = documents.proforma_invoice(contract, currency_display="symbol")
     text = "\n".join(s for _, s in doc.document.strings())
-    assert "$41,690.30" in text
+    assert get_currency_symbol("USD", locale="en_US") + "41,690.30" in text  # CLDR's $
     assert "USD 41,690.30" not in text
 
 

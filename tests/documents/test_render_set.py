@@ -49,7 +49,7 @@ def test_render_set_is_deterministic(contract: Contract, tmp_path: Path) -> None
 def test_missing_cjk_font_writes_nothing(contract: Contract, tmp_path: Path) -> None:
     old = tmp_path / "BW-2026-0418_quotation_en.pdf"
     old.write_bytes(b"previous version")
-    no_cjk = Style(fonts=FontSet(cjk_search=[]))
+    no_cjk = Style(fonts=FontSet(cjk_regular="/nonexistent/NotoSansSC-Regular.otf"))
     with pytest.raises(FontNotFoundError, match="CJK font"):
         documents.render_set(contract, outdir=tmp_path, languages=["en", "zh"], style=no_cjk)
     assert list(tmp_path.iterdir()) == [old]

@@ -5,14 +5,10 @@ from __future__ import annotations
 import io
 import re
 
-import pytest
-
-from exportdocs.exceptions import FontNotFoundError
 from exportdocs.render import (
     Column,
     Document,
     DocumentMeta,
-    FontSet,
     Header,
     ItemTable,
     KeyValueGrid,
@@ -26,7 +22,6 @@ from exportdocs.render import (
     Text,
     Totals,
 )
-from exportdocs.render._fonts import find_cjk
 
 LETTERHEAD = Letterhead(
     "NINGBO HAIDA TRADING CO., LTD.",
@@ -122,17 +117,3 @@ def pdf_pages(data: bytes) -> list[str]:
     import pypdf
 
     return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
-
-
-def has_cjk_font() -> bool:
-    try:
-        find_cjk(FontSet())
-    except FontNotFoundError:
-        return False
-    return True
-
-
-needs_cjk = pytest.mark.skipif(
-    not has_cjk_font(),
-    reason="no CJK font on this machine (install fonts-noto-cjk or fonts-wqy-microhei)",
-)

@@ -79,7 +79,10 @@ def test_footer_has_page_and_numpages_fields(language: str, expected: str) -> No
 
 def test_east_asian_font_and_page_setup() -> None:
     d = read(render_docx(sample(1), Style(paper=Paper.LETTER, margins=20)))
-    fonts = d.styles["Normal"].element.rPr.rFonts
+    # The fonts are named in the document defaults (styles.xml w:rPrDefault), which every
+    # style and run inherits; see test_fallback for the Latin font and the languages.
+    defaults = d.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    fonts = defaults.find(qn("w:rPr")).find(qn("w:rFonts"))
     assert fonts.get(qn("w:eastAsia")) == CJK_FONT
     section = d.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (216, 279)

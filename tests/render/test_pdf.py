@@ -21,7 +21,7 @@ from exportdocs.render import (
     _fonts,
     render_pdf,
 )
-from tests.render.samples import STYLE, needs_cjk, pdf_pages, sample, squash
+from tests.render.samples import STYLE, pdf_pages, sample, squash
 
 
 def test_every_string_of_every_block_is_in_the_pdf() -> None:
@@ -88,7 +88,6 @@ def test_character_no_font_covers_is_refused_naming_block() -> None:
     assert not isinstance(info.value, FontNotFoundError) or "CJK" in str(info.value)
 
 
-@needs_cjk
 def test_character_neither_latin_nor_cjk_font_covers_is_a_render_error() -> None:
     doc = Document([Text("早上好 \U00010000")])
     with pytest.raises(
@@ -98,19 +97,16 @@ def test_character_neither_latin_nor_cjk_font_covers_is_a_render_error() -> None
         render_pdf(doc, Style(language="zh"))
 
 
-def test_missing_cjk_font_raises_with_advice() -> None:
+def test_search_list_with_no_font_on_disk_uses_the_bundled_cjk_font() -> None:
     style = Style(language=Language.ZH, fonts=FontSet(cjk_search=["/nonexistent/font.ttc"]))
-    with pytest.raises(
-        FontNotFoundError,
-        match=r"no CJK font found.*/nonexistent/font\.ttc.*fonts-noto-cjk.*FontSet\(cjk_regular=",
-    ):
-        render_pdf(sample(1), style)
+    data = render_pdf(sample(1), style)
+    assert b"ExportDocsCJKSC" in data
 
 
-def test_chinese_text_in_english_document_without_cjk_font_names_the_block() -> None:
-    style = Style(fonts=FontSet(cjk_search=[]))
+def test_chinese_text_in_english_document_with_missing_cjk_font_names_the_block() -> None:
+    style = Style(fonts=FontSet(cjk_regular="/nonexistent/NotoSansSC.otf"))
     with pytest.raises(
-        FontNotFoundError, match=r"blocks\[0\]\.text.*'形'.*apt-get install fonts-noto-cjk"
+        FontNotFoundError, match=r"blocks\[0\]\.text.*'形'.*/nonexistent/NotoSansSC\.otf"
     ):
         render_pdf(Document([Text("形式发票")]), style)
 
@@ -121,7 +117,6 @@ def test_given_cjk_font_that_does_not_exist_is_reported() -> None:
         render_pdf(sample(1), style)
 
 
-@needs_cjk
 def test_chinese_document_has_every_string_and_chinese_footer() -> None:
     doc = sample(40, zh=True, title="形式发票")
     pages = pdf_pages(render_pdf(doc, Style(STYLE.letterhead, language="zh")))
@@ -130,7 +125,6 @@ def test_chinese_document_has_every_string_and_chinese_footer() -> None:
     assert f"第1页/共{len(pages)}页" in squash(pages[0])
 
 
-@needs_cjk
 def test_bilingual_footer_shows_both_languages() -> None:
     pages = pdf_pages(
         render_pdf(sample(3, title="PROFORMA INVOICE 形式发票"), Style(language="en-zh"))
@@ -139,11 +133,10 @@ def test_bilingual_footer_shows_both_languages() -> None:
     assert "PROFORMAINVOICE形式发票" in squash(pages[0])
 
 
-@needs_cjk
 def test_chinese_output_is_deterministic() -> None:
     style = Style(language="zh")
     first = render_pdf(sample(5, zh=True), style)
-    render_pdf(Document([Text("龘 新的字符 让工作字体增长")]), style)  # grows the working font
+    render_pdf(Document([Text("鑫 新的字符 让工作字体增长")]), style)  # grows the working font
     assert first == render_pdf(sample(5, zh=True), style)
 
 

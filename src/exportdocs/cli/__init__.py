@@ -2,16 +2,18 @@
 
 Commands (``exportdocs COMMAND --help`` shows each one's options and an example):
 
-* ``demo OUTDIR`` renders the bundled sample order's document set;
-* ``render ORDER...`` renders the documents of order files (JSON or TOML);
+* ``demo OUTDIR`` renders the bundled sample order's document set (24 files);
+* ``render ORDER...`` renders the documents of order files (JSON or TOML) and
+  folders of them, on several processes at once (``--jobs``);
 * ``validate ORDER...`` checks order files and reports every problem;
 * ``cost ORDER`` shows the price build-up as a table;
 * ``workflow ORDER [EVENT ...]`` shows an order's state and applies events;
 * ``schema`` prints the JSON Schema of an order file.
 
 Exit codes: 0 success; 1 an order or event was refused, or a file could not be
-written; 2 the command line itself is wrong; 3 ``demo`` wrote the English set
-but not the Chinese one (no CJK font). Errors are one line each on stderr,
+written; 2 the command line itself is wrong. (3, :data:`EXIT_PARTIAL`, is kept for
+compatibility: ``demo`` no longer returns it, as exportdocs ships its own CJK font.)
+Errors are one line each on stderr,
 ``exportdocs: error: FILE: FIELD PATH: MESSAGE (got VALUE)``; ``--debug`` shows
 the traceback instead.
 

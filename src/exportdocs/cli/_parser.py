@@ -39,14 +39,31 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
-def _font_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+def _font_options(parser: argparse.ArgumentParser) -> None:
+    fonts = parser.add_mutually_exclusive_group()
+    fonts.add_argument(
         "--cjk-font",
         metavar="PATH",
         type=Path,
-        help="a font file with Chinese glyphs (.ttf/.otf/.ttc) for the Chinese documents; "
-        "default: the first of the usual system fonts found (Noto Sans CJK, WenQuanYi, ...)",
+        help="a font file with Chinese glyphs (.ttf/.otf/.ttc) for the Chinese documents "
+        "(default: the CJK font bundled with exportdocs)",
     )
+    fonts.add_argument(
+        "--system-fonts",
+        action="store_true",
+        help="use the first of the usual system CJK fonts found (Noto Sans CJK, "
+        "WenQuanYi, ...) instead of the bundled one",
+    )
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number (got {text!r})") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more (got {value})")
+    return value
 
 
 def _iso_date(text: str) -> dt.date:
@@ -70,8 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         "  exportdocs cost order.json\n"
         "  exportdocs workflow order.json --store orders.sqlite start_production\n"
         "  exportdocs schema > order.schema.json\n\n"
-        "exit codes: 0 ok, 1 something refused or failed, 2 bad command line,\n"
-        "3 demo wrote the English set only (no Chinese font)",
+        "exit codes: 0 ok, 1 something refused or failed, 2 bad command line",
         formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -85,16 +101,17 @@ def build_parser() -> argparse.ArgumentParser:
         "demo",
         parents=[common],
         formatter_class=_Formatter,
-        help="render the sample order's documents (PDF and DOCX, English and Chinese)",
+        help="render the sample order's documents (PDF and DOCX; English, Chinese, bilingual)",
         description="Render the bundled sample order (12 lines of LED lighting, FOB Ningbo, "
         "30% deposit): the quotation, the proforma invoice, the packing list and the "
-        "cost-analysis sheet, in PDF and DOCX, in English and in Chinese. Without a "
-        "Chinese font the English set is written and the exit code is 3.",
-        epilog="example:\n  exportdocs demo out/\n  exportdocs demo out/ --cjk-font "
+        "cost-analysis sheet, in PDF and DOCX, in English, Chinese and bilingual "
+        "English-Chinese: 24 files.",
+        epilog="examples:\n  exportdocs demo out/\n  exportdocs demo out/ --system-fonts\n"
+        "  exportdocs demo out/ --cjk-font "
         "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
     )
     demo.add_argument("outdir", metavar="OUTDIR", type=Path, help="directory to write into")
-    _font_option(demo)
+    _font_options(demo)
     demo.set_defaults(run=_run_demo)
 
     render = commands.add_parser(
@@ -102,18 +119,23 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         formatter_class=_Formatter,
         help="render the documents of order files",
-        description="Render the documents of one or more order files (.json or .toml). "
-        "A bad order is reported with its file, field and value, and the others are "
-        "still rendered; the exit code is 1 if any order failed.",
+        description="Render the documents of order files (.json or .toml); a folder "
+        "stands for its *.json and *.toml files, sorted by name. Orders are rendered on "
+        "--jobs processes at once; each order's files are all written or none. A bad "
+        "order is reported with its file, field and value, and the others are still "
+        "rendered; the exit code is 1 if any order failed.",
         epilog="examples:\n"
         "  exportdocs render order.json -o out/\n"
+        "  exportdocs render orders/ -o out/ --jobs 4\n"
         "  exportdocs render orders/*.toml -o out/ --doc pi,packing-list --format pdf "
         "--lang en+zh\n\n"
         "documents: quotation, pi, packing-list, cost-sheet (the cost sheet needs the\n"
         "order's costing section; by default it is rendered when there is one)\n"
         "languages: en, zh, en-zh (one bilingual document); en+zh renders both sets",
     )
-    render.add_argument("orders", metavar="ORDER", nargs="+", type=Path, help="order files")
+    render.add_argument(
+        "orders", metavar="ORDER", nargs="+", type=Path, help="order files or folders of them"
+    )
     render.add_argument(
         "-o", "--outdir", metavar="OUTDIR", type=Path, required=True, help="output directory"
     )
@@ -129,7 +151,16 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--lang", metavar="LANG", default="en", help="en (default), zh, en-zh, or en+zh"
     )
-    _font_option(render)
+    render.add_argument(
+        "-j",
+        "--jobs",
+        metavar="N",
+        type=_jobs,
+        default=None,
+        help="orders rendered at once, each in its own process (default: the number of "
+        "CPUs; 1 renders one after the other in this process)",
+    )
+    _font_options(render)
     render.set_defaults(run=_run_render)
 
     validate = commands.add_parser(
@@ -233,7 +264,7 @@ def _run_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from exportdocs.cli._render import run_render
+    from exportdocs.cli._batch import run_render
 
     return run_render(args, out, err)
 

@@ -1,4 +1,10 @@
-"""``exportdocs demo`` and ``exportdocs render``: order files to PDF and DOCX documents."""
+"""``exportdocs demo`` and the rendering core of ``exportdocs render``: orders to documents.
+
+An order is rendered completely in memory, then its files are *staged* (written under
+temporary names next to their final names) and finally *committed* (renamed into
+place), so a failed order leaves none of its files. ``render`` stages in its worker
+processes and commits in the main process, in input order (``_batch``).
+"""
 
 from __future__ import annotations
 
@@ -11,41 +17,35 @@ from typing import TYPE_CHECKING, Any, TextIO
 import attrs
 
 from exportdocs._validation import fail
-from exportdocs.cli._text import (
-    EXIT_FAILED,
-    EXIT_OK,
-    EXIT_PARTIAL,
-    EXIT_USAGE,
-    PROG,
-    Progress,
-    error_lines,
-    human_size,
-)
-from exportdocs.exceptions import ExportDocsError, FontNotFoundError, Problem, ValidationError
-from exportdocs.orderfile import OrderFile, load_order
+from exportdocs.cli._text import EXIT_OK, human_size
+from exportdocs.exceptions import NO_VALUE, ValidationError
+from exportdocs.orderfile import OrderFile
 from exportdocs.render import DEFAULT_CJK_SEARCH, FontSet, Format, Language, Style
 
 if TYPE_CHECKING:
     from exportdocs.documents._common import TradeDocument
 
 __all__ = [
-    "CJK_ADVICE",
+    "DEMO_LANGUAGES",
     "DOCUMENTS",
+    "SYSTEM_CJK_SEARCH",
+    "Job",
+    "cli_style",
+    "commit",
+    "discard",
     "parse_documents",
     "parse_formats",
     "parse_languages",
+    "render_documents",
     "run_demo",
-    "run_render",
+    "stage",
 ]
 
-#: Where a CJK font is looked for when ``--cjk-font`` is not given (the tests replace it).
-CJK_SEARCH = DEFAULT_CJK_SEARCH
+#: The system fonts ``--system-fonts`` looks for (the first one found is used).
+SYSTEM_CJK_SEARCH = DEFAULT_CJK_SEARCH
 
-#: The line ``demo`` prints when it cannot write the Chinese set.
-CJK_ADVICE = (
-    "Chinese set skipped: no CJK font found; install one (Debian/Ubuntu: "
-    "apt install fonts-noto-cjk) or pass --cjk-font PATH"
-)
+#: The languages of ``demo``: English, Chinese and bilingual.
+DEMO_LANGUAGES = (Language.EN, Language.ZH, Language.EN_ZH)
 
 #: Document names on the command line, in rendering order, with their other spellings.
 DOCUMENTS: dict[str, tuple[str, ...]] = {
@@ -119,11 +119,30 @@ def parse_languages(text: str) -> tuple[Language, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def cli_style(cjk_font: Path | None) -> Style:
-    """The rendering style of the command line: defaults, with ``--cjk-font`` if given."""
-    if cjk_font is not None and not cjk_font.is_file():
-        raise fail("no such font file", str(cjk_font), "--cjk-font")
-    return Style(fonts=FontSet(cjk_regular=cjk_font, cjk_search=CJK_SEARCH))
+def cli_style(cjk_font: Path | None = None, system_fonts: bool = False) -> Style:
+    """The rendering style of the command line: the library's fonts unless the user asks.
+
+    ``--cjk-font PATH`` names the CJK font file; ``--system-fonts`` uses the first of
+    the usual system CJK fonts found (:data:`SYSTEM_CJK_SEARCH`). Either way a font
+    asked for and not there is an error naming the path(s); without them, the
+    library's default CJK font is used (:class:`~exportdocs.render.FontSet`).
+    """
+    if cjk_font is not None:
+        if not cjk_font.is_file():
+            raise fail("no such font file", str(cjk_font), "--cjk-font")
+        return Style(fonts=FontSet(cjk_regular=cjk_font))
+    if system_fonts:
+        if not any(pair.regular.path.is_file() for pair in SYSTEM_CJK_SEARCH):
+            looked = ", ".join(str(pair.regular.path) for pair in SYSTEM_CJK_SEARCH)
+            raise fail(
+                f"no system CJK font found; looked in {looked}; install one (Debian/Ubuntu: "
+                "apt install fonts-noto-cjk), pass --cjk-font PATH, or leave out "
+                "--system-fonts to use exportdocs' own font",
+                NO_VALUE,
+                "--system-fonts",
+            )
+        return Style(fonts=FontSet(cjk_search=SYSTEM_CJK_SEARCH))
+    return Style(fonts=FontSet())
 
 
 def _builders() -> dict[str, Callable[[OrderFile, Language, Style], TradeDocument]]:
@@ -153,118 +172,117 @@ def _builders() -> dict[str, Callable[[OrderFile, Language, Style], TradeDocumen
 
 @attrs.frozen
 class Job:
-    """What to render for every order: documents (None: all available), formats, languages."""
+    """What to render for every order, as plain values a worker process can unpickle.
+
+    ``documents`` None means all the order has data for; ``tag`` makes the staged
+    files' names unique to one run (so a run can sweep up its own leftovers).
+    """
 
     documents: tuple[str, ...] | None
     formats: tuple[Format, ...]
     languages: tuple[Language, ...]
-    style: Style
     outdir: Path
+    cjk_font: Path | None = None
+    system_fonts: bool = False
+    debug: bool = False
+    tag: str = "run"
+
+    def style(self) -> Style:
+        """The rendering style (built where it is used: in the worker process)."""
+        return cli_style(self.cjk_font, self.system_fonts)
+
+    def kinds(self, order: OrderFile) -> tuple[str, ...]:
+        """The documents to render for ``order``."""
+        if self.documents is not None:
+            return self.documents
+        return tuple(k for k in DOCUMENTS if k != "cost-sheet" or order.costing is not None)
+
+    def leftovers(self) -> list[Path]:
+        """Staged files of this run still in the output directory (after an interruption)."""
+        if not self.outdir.is_dir():
+            return []
+        return sorted(self.outdir.glob(f".*.{self.tag}-*.tmp"))
 
 
-def render_order(order: OrderFile, job: Job, languages: Sequence[Language]) -> list[Path]:
-    """Render ``order``'s documents in ``languages``; all of its files or none.
+def render_documents(order: OrderFile, job: Job, style: Style) -> list[tuple[Path, bytes]]:
+    """Every file of ``order`` as (final path, bytes), rendered in memory.
 
-    Every document is rendered in memory first (a missing font or a bad price
-    column fails before anything is written), then each file is written to a
-    temporary name and renamed into place.
+    A missing font or a bad price column fails here, before anything is written.
     """
     builders = _builders()
-    kinds = job.documents
-    if kinds is None:
-        kinds = tuple(k for k in DOCUMENTS if k != "cost-sheet" or order.costing is not None)
     rendered: list[tuple[Path, bytes]] = []
-    for language in languages:
-        for kind in kinds:
-            doc = builders[kind](order, language, job.style)
+    for language in job.languages:
+        for kind in job.kinds(order):
+            doc = builders[kind](order, language, style)
             for fmt in job.formats:
                 data = doc.render(fmt)
                 assert data is not None  # no target: the bytes
                 rendered.append((job.outdir / doc.filename(fmt), data))
-    job.outdir.mkdir(parents=True, exist_ok=True)
-    for path, data in rendered:
-        temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    return [path for path, _ in rendered]
+    return rendered
 
 
-def _report(paths: Sequence[Path], out: TextIO) -> None:
+def stage(files: Sequence[tuple[Path, bytes]], job: Job, index: int = 0) -> list[tuple[Path, Path]]:
+    """Write each file under a temporary name beside its final one: (temporary, final) pairs.
+
+    The names are unique to the run (``job.tag``) and the order (``index``); if a write
+    fails, the files already staged are removed.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.{job.tag}-{index}.tmp")
+            staged.append((temporary, path))
+            with temporary.open("xb") as stream:
+                stream.write(data)
+    except BaseException:
+        discard(staged)
+        raise
+    return staged
+
+
+def discard(staged: Sequence[tuple[Path, Path]]) -> None:
+    """Remove staged files (an order refused after rendering, or a failed commit)."""
+    for temporary, _ in staged:
+        temporary.unlink(missing_ok=True)
+
+
+def commit(staged: Sequence[tuple[Path, Path]]) -> list[Path]:
+    """Rename staged files into place; if one fails, none of the order's files stays."""
+    done: list[Path] = []
+    try:
+        for temporary, path in staged:
+            os.replace(temporary, path)
+            done.append(path)
+    except BaseException:
+        discard(staged)
+        for path in done:
+            path.unlink(missing_ok=True)
+        raise
+    return done
+
+
+def report_files(paths: Sequence[Path], out: TextIO) -> None:
+    """One line per file written: its size and its path."""
     for path in paths:
         out.write(f"{human_size(path.stat().st_size):>9}  {path}\n")
 
 
-def _total(paths: Sequence[Path]) -> str:
+def total_size(paths: Sequence[Path]) -> str:
+    """The files' total size, for people."""
     return human_size(sum(p.stat().st_size for p in paths))
 
 
 def run_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Render the sample order in PDF and DOCX, English and Chinese (exit 3 without a CJK font)."""
+    """Render the sample order's 24 files: 4 documents x PDF, DOCX x en, zh, en-zh.
+
+    A font asked for with ``--cjk-font``/``--system-fonts`` and not found is an error
+    (exit 1, nothing written); with the default fonts the set is always complete.
+    """
     order = OrderFile.sample()
-    job = Job(
-        None, tuple(Format), (Language.EN, Language.ZH), cli_style(args.cjk_font), args.outdir
-    )
-    written = render_order(order, job, [Language.EN])
-    skipped = False
-    try:
-        written += render_order(order, job, [Language.ZH])
-    except FontNotFoundError:
-        skipped = True
+    job = Job(None, tuple(Format), DEMO_LANGUAGES, args.outdir, args.cjk_font, args.system_fonts)
+    written = commit(stage(render_documents(order, job, job.style()), job))
     out.write(f"Sample order {order.contract.number}: {len(written)} files in {args.outdir}\n")
-    _report(written, out)
-    out.write(f"{_total(written):>9}  in all\n")
-    if skipped:
-        err.write(f"{PROG}: {CJK_ADVICE}\n")
-        return EXIT_PARTIAL
+    report_files(written, out)
+    out.write(f"{total_size(written):>9}  in all\n")
     return EXIT_OK
-
-
-def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Render every order file; a bad one is reported and the others still rendered."""
-    try:
-        job = Job(
-            parse_documents(args.doc),
-            parse_formats(args.format),
-            parse_languages(args.lang),
-            cli_style(args.cjk_font),
-            args.outdir,
-        )
-    except ValidationError as exc:
-        err.write("\n".join(error_lines(exc)) + "\n")
-        return EXIT_USAGE
-    paths: list[Path] = args.orders
-    progress = Progress(len(paths), err)
-    written: list[Path] = []
-    failed: list[tuple[str, list[str]]] = []
-    numbers: dict[str, str] = {}
-    for path in paths:
-        name = str(path)
-        try:
-            order = load_order(path)
-            number = order.contract.number
-            if number in numbers:
-                raise ValidationError(
-                    [
-                        Problem(
-                            "contract.number",
-                            number,
-                            f"{numbers[number]} has the same contract number; its files "
-                            "would be overwritten",
-                        )
-                    ]
-                )
-            numbers[number] = name
-            written += render_order(order, job, job.languages)
-        except (ExportDocsError, OSError) as exc:
-            failed.append((name, error_lines(exc, name)))
-        progress.step(name)
-    progress.done()
-    for _, lines in failed:
-        err.write("\n".join(lines) + "\n")
-    _report(written, out)
-    done = len(paths) - len(failed)
-    out.write(
-        f"{done} of {len(paths)} orders rendered: {len(written)} files, "
-        f"{_total(written)}, in {args.outdir}\n"
-    )
-    return EXIT_FAILED if failed else EXIT_OK

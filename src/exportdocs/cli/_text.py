@@ -18,7 +18,10 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 #: The command line is wrong (argparse's own code).
 EXIT_USAGE = 2
-#: ``demo``: the English set was written, the Chinese set was not (no CJK font).
+#: Kept for compatibility: ``demo`` exited with 3 when it wrote the English documents
+#: but had no CJK font for the Chinese ones. exportdocs now ships its own CJK font, so
+#: ``demo`` always writes the whole set (or fails with 1 when a font explicitly asked
+#: for is missing); no command returns 3 in normal operation.
 EXIT_PARTIAL = 3
 
 
@@ -34,6 +37,7 @@ __all__ = [
     "Progress",
     "error_lines",
     "human_size",
+    "is_terminal",
     "table",
     "text_width",
 ]
@@ -118,8 +122,21 @@ def human_size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
+def is_terminal(stream: TextIO) -> bool:
+    """True when ``stream`` is a terminal (False for a pipe, a file or a captured stream)."""
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty is not None and isatty())
+    except ValueError:  # a closed stream
+        return False
+
+
 class Progress:
     """A one-line progress bar on a terminal; silent when ``stream`` is not a TTY.
+
+    ``enabled`` overrides the TTY check (``render`` draws the bar only when stdout is
+    a terminal too, so nothing is drawn when the output is piped). There is no bar
+    for a single item.
 
     >>> import io
     >>> bar = Progress(3, io.StringIO())
@@ -130,12 +147,12 @@ class Progress:
 
     WIDTH = 24
 
-    def __init__(self, total: int, stream: TextIO) -> None:
+    def __init__(self, total: int, stream: TextIO, *, enabled: bool | None = None) -> None:
         self.total = total
         self.stream = stream
         self.count = 0
-        isatty = getattr(stream, "isatty", None)
-        self.enabled = bool(total > 1 and isatty is not None and isatty())
+        shown = is_terminal(stream) if enabled is None else enabled
+        self.enabled = bool(total > 1 and shown)
 
     def step(self, label: str) -> None:
         """Count one more item done (``label`` names it) and redraw."""

@@ -5,8 +5,12 @@ rows, is written as one WordprocessingML string (a row template filled per row)
 and parsed once with lxml: python-docx's cell API re-walks the table grid on every
 access, which makes a 1,000-row table take seconds.
 
-Fonts are names, not files, in DOCX: Latin text uses ``LATIN_FONT`` and East Asian
-text ``CJK_FONT`` (``w:eastAsia``); Word picks a substitute when one is missing.
+Fonts are names, not files, in DOCX, and Word (or LibreOffice) chooses the font of
+each character itself: the document defaults (``w:rPrDefault`` in styles.xml) name
+``LATIN_FONT`` for Latin text (``w:ascii``/``w:hAnsi``) and ``CJK_FONT`` for Chinese
+(``w:eastAsia``), and set the language to en-US for Latin and zh-CN for East Asian
+text (``w:lang``), which also steers a reader's font substitution towards Simplified
+Chinese glyphs. Nothing is set per run, so every run, table cell and footer inherits it.
 """
 
 from __future__ import annotations
@@ -40,12 +44,20 @@ from exportdocs.render._layout import (
 from exportdocs.render._style import Style
 from exportdocs.render._table import Align, ImageCell, ItemTable
 
-__all__ = ["CJK_FONT", "LATIN_FONT", "docx_bytes"]
+__all__ = ["CJK_FONT", "CJK_LANG", "LATIN_FONT", "LATIN_LANG", "docx_bytes"]
 
-#: Font family for Latin text in DOCX output (metric-compatible substitutes are common).
+#: Font family for Latin text in DOCX output (``w:ascii``/``w:hAnsi``). Not the PDF's
+#: DejaVu Sans: a DOCX names fonts the reader has, and Arial is on every Word installation
+#: (LibreOffice maps it to the metric-compatible Liberation Sans); it covers Latin
+#: Extended-A, Greek and Cyrillic (Łódź, Şişecam, ΑΒΓ).
 LATIN_FONT = "Arial"
-#: Font family for Chinese text in DOCX output (``w:eastAsia``).
+#: Font family for Chinese text in DOCX output (``w:eastAsia``): Windows' Simplified Chinese
+#: UI font; elsewhere the reader substitutes a Simplified Chinese font (the zh-CN language
+#: tells it which).
 CJK_FONT = "Microsoft YaHei"
+#: Languages of the runs (``w:lang``): Latin text and East Asian text.
+LATIN_LANG = "en-US"
+CJK_LANG = "zh-CN"
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _TWIPS_PER_MM = 1440 / 25.4
@@ -91,6 +103,36 @@ def _runs_xml(text: str, rpr: str = "") -> str:
     return "".join(parts)
 
 
+def _default_fonts(styles: Any) -> None:
+    """Name the fonts and languages of every run in styles.xml's ``w:rPrDefault``.
+
+    Word selects the font per character from ``w:rFonts``: ``w:ascii`` for ASCII,
+    ``w:hAnsi`` for the other Latin, Greek and Cyrillic letters, ``w:eastAsia`` for Han
+    characters, CJK punctuation and full-width forms. The template's theme references
+    (``w:asciiTheme`` ...) are removed, since they would win over the names.
+    """
+    from docx.oxml import parse_xml
+
+    def child(parent: Any, tag: str, index: int | None = None) -> Any:
+        found = parent.find(f"{{{_W}}}{tag}")
+        if found is None:
+            found = parse_xml(f'<w:{tag} xmlns:w="{_W}"/>')
+            if index is None:
+                parent.append(found)
+            else:
+                parent.insert(index, found)
+        return found
+
+    rpr = child(child(child(styles, "docDefaults", 0), "rPrDefault", 0), "rPr", 0)
+    fonts = child(rpr, "rFonts", 0)
+    fonts.attrib.clear()
+    names = {"ascii": LATIN_FONT, "hAnsi": LATIN_FONT, "eastAsia": CJK_FONT, "cs": LATIN_FONT}
+    langs = {"val": LATIN_LANG, "eastAsia": CJK_LANG}
+    for element, values in ((fonts, names), (child(rpr, "lang"), langs)):
+        for attr, value in values.items():
+            element.set(f"{{{_W}}}{attr}", value)
+
+
 class _Docx:
     def __init__(self, document: Document, style: Style) -> None:
         import docx
@@ -113,14 +155,10 @@ class _Docx:
         section.footer_distance = Mm(max(float(m.bottom) / 2, 5))
         self.content_twips = round(float(width - m.left - m.right) * _TWIPS_PER_MM)
 
+        _default_fonts(d.styles.element)
         normal = d.styles["Normal"]
-        normal.font.name = LATIN_FONT
         normal.font.size = Pt(9)
         normal.font.color.rgb = RGBColor.from_string(_INK)
-        rpr = normal.element.get_or_add_rPr()
-        fonts = rpr.get_or_add_rFonts()
-        fonts.set(f"{{{_W}}}eastAsia", CJK_FONT)
-        fonts.set(f"{{{_W}}}hAnsi", LATIN_FONT)
         normal.paragraph_format.space_after = Pt(2)
         table_style = d.styles.add_style("ED Table", WD_STYLE_TYPE.PARAGRAPH)
         table_style.base_style = normal

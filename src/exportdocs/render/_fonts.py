@@ -7,16 +7,24 @@ copy of fpdf2's ``TTFFont`` that *shares* the read-only tables (cmap, widths,
 glyph ids, descriptor) and owns the per-document state (subset map, the fontTools
 object that fpdf2 subsets in place when it writes the file).
 
-Mixed strings: a string that any character keeps out of the Latin font is drawn
-entirely with the CJK font (Noto Sans CJK and WenQuanYi Micro Hei include Latin
-glyphs). Switching fonts per run would keep DejaVu's Latin shapes next to Chinese,
-but it multiplies text objects and complicates line breaking; one font per string
-keeps layout a single dictionary lookup per character.
+Font fallback, per character: a :class:`FontPlan` holds two chains, regular and
+bold, each a Latin face (DejaVu Sans unless the FontSet gives one) followed by the
+CJK face. Every character is drawn with the first face of the chain that has it, so
+all Latin text of a document (digits, punctuation, Latin/Greek/Cyrillic letters,
+``× ® € ³ °``) is set in the one Latin face, Chinese and full-width forms in the CJK
+face, and a Polish or Turkish name (``Łódź``, ``Şişecam``) inside a Chinese document
+no longer depends on the CJK face's Latin coverage. A string in the Latin face alone
+costs one ``sum`` over its advance widths, as before; a mixed string is measured with
+a per-chain width table (each character's advance in the face that draws it, grown
+from the CJK face as documents use new characters) and split into runs of one face
+with a precompiled regular expression, so no font file is consulted per character.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
+import re
 import threading
 from collections import defaultdict
 from collections.abc import Callable
@@ -32,11 +40,17 @@ _HERE = Path(__file__).parent / "fonts"
 #: The Latin fonts shipped with exportdocs (DejaVu Sans; licence in fonts/LICENSE-DejaVu.txt).
 BUNDLED_REGULAR = FontFile(_HERE / "DejaVuSans.ttf")
 BUNDLED_BOLD = FontFile(_HERE / "DejaVuSans-Bold.ttf")
+#: The Chinese fonts shipped with exportdocs: ExportDocs CJK SC, a subset of Noto Sans CJK
+#: SC 2.004 (GB 2312, CJK punctuation, full-width forms, the library's own labels; no
+#: Latin letters), licence in fonts/LICENSE-NotoSansCJK.txt, rebuilt by
+#: scripts/build_cjk_font.py. Used when FontSet names no CJK font and its search finds none.
+BUNDLED_CJK_REGULAR = FontFile(_HERE / "ExportDocsCJKSC-Regular.ttf")
+BUNDLED_CJK_BOLD = FontFile(_HERE / "ExportDocsCJKSC-Bold.ttf")
 
 _ADVICE = (
-    "install a CJK font (Debian/Ubuntu: apt-get install fonts-noto-cjk; Fedora: "
-    "google-noto-sans-cjk-fonts) or pass one explicitly: "
-    "Style(fonts=FontSet(cjk_regular='/path/to/NotoSansCJK-Regular.ttc'))"
+    "correct the path, or leave FontSet.cjk_regular/cjk_bold unset to use the bundled "
+    "ExportDocs CJK SC (Style(fonts=FontSet(cjk_search=DEFAULT_CJK_SEARCH)) looks for "
+    "the usual system fonts first)"
 )
 
 _LOCK = threading.Lock()
@@ -271,11 +285,91 @@ def _parse(file: FontFile) -> LoadedFont:
     return loaded
 
 
-class FontPlan:
-    """The fonts of one document: Latin always, CJK found on first need.
+#: One run of a line: the face that draws it and its characters.
+Run = tuple[LoadedFont, str]
 
-    ``pick`` chooses the font that draws a string and returns its width in 1/1000 em,
-    raising :class:`RenderError` for a character no available font covers.
+
+class _Chain:
+    """A fallback chain of one weight: the Latin face, then the CJK face.
+
+    ``adv`` maps each character the chain has drawn or measured to its advance width
+    (1/1000 em) *in the face that draws it*: it starts as the Latin face's table and
+    takes a character from the CJK face the first time a string needs it, so measuring
+    a mixed string stays one ``sum`` over a dictionary. Chains are shared by every
+    document of the process that uses the same two faces.
+    """
+
+    __slots__ = ("_other", "adv", "cjk", "latin")
+
+    def __init__(self, latin: LoadedFont, cjk: LoadedFont) -> None:
+        self.latin = latin
+        self.cjk = cjk
+        self.adv: dict[str, float] = dict(latin.adv)
+        self._other = _lacking(latin)
+
+    def grow(self, text: str, where: Callable[[], str]) -> None:
+        """Add the characters of ``text`` the Latin face lacks, from the CJK face."""
+        adv, cjk = self.adv, self.cjk.adv
+        for ch in text:
+            if ch not in adv:
+                width = cjk.get(ch)
+                if width is None:
+                    raise RenderError(
+                        f"{where()}: no available font has the character {ch!r} "
+                        f"(U+{ord(ch):04X}) in {text[:40]!r}; fonts tried: "
+                        f"{self.latin.file.path.name}, {self.cjk.file.path.name} "
+                        f"(face {self.cjk.file.index}); "
+                        "pass a font that covers it in Style(fonts=FontSet(...))"
+                    )
+                adv[ch] = width
+
+    def runs(self, text: str) -> tuple[Run, ...]:
+        """``text`` as runs of one face, in order (Latin, CJK, Latin, ...; no empty run)."""
+        # split() with a capturing group alternates Latin, CJK, ..., Latin; only the
+        # first and the last part can be empty (text starting or ending in CJK).
+        parts = self._other.split(text)
+        runs = list(zip(itertools.cycle((self.latin, self.cjk)), parts))
+        if not parts[-1]:
+            del runs[-1]
+        if not parts[0]:
+            del runs[0]
+        return tuple(runs)
+
+
+_CHAINS: dict[tuple[LoadedFont, LoadedFont], _Chain] = {}
+
+
+def _lacking(font: LoadedFont) -> re.Pattern[str]:
+    """A pattern matching (and capturing) runs of characters ``font`` does not have."""
+    points = sorted(ord(ch) for ch in font.adv)
+    ranges: list[str] = []
+    lo = prev = points[0]
+    for cp in [*points[1:], -1]:
+        if cp != prev + 1:
+            ranges.append(f"\\U{lo:08x}" if lo == prev else f"\\U{lo:08x}-\\U{prev:08x}")
+            lo = cp
+        prev = cp
+    return re.compile(f"([^{''.join(ranges)}]+)")
+
+
+def _chain(latin: LoadedFont, cjk: LoadedFont) -> _Chain:
+    chain = _CHAINS.get((latin, cjk))
+    if chain is None:
+        with _LOCK:
+            chain = _CHAINS.get((latin, cjk))
+            if chain is None:
+                chain = _CHAINS[(latin, cjk)] = _Chain(latin, cjk)
+    return chain
+
+
+class FontPlan:
+    """The fonts of one document: per weight, the chain Latin face → CJK face.
+
+    The Latin faces are loaded at once, the CJK faces on first need. Each character
+    is drawn with the first face of its chain that has it. :meth:`measure` gives the
+    width of a string in those faces (raising :class:`RenderError` for a character
+    no face has), :meth:`adv` the width table to break lines with, and :meth:`runs`
+    the string cut into runs of one face for drawing.
     """
 
     def __init__(self, fonts: FontSet, *, need_cjk: bool) -> None:
@@ -283,6 +377,7 @@ class FontPlan:
         self.regular = load_font(fonts.regular or BUNDLED_REGULAR)
         self.bold = load_font(fonts.bold or BUNDLED_BOLD)
         self._cjk: tuple[LoadedFont, LoadedFont] | None = None
+        self._chains: tuple[_Chain, _Chain] | None = None
         if need_cjk:
             self.cjk()
 
@@ -295,49 +390,69 @@ class FontPlan:
         """The CJK regular and bold fonts (bold falls back to regular); found on first call."""
         if self._cjk is None:
             self._cjk = find_cjk(self._set)
+            self._chains = (_chain(self.regular, self._cjk[0]), _chain(self.bold, self._cjk[1]))
         return self._cjk
 
-    def pick(self, text: str, bold: bool, where: Callable[[], str]) -> tuple[LoadedFont, float]:
-        """Return (font, width in 1/1000 em) for ``text``; the CJK font only when needed."""
+    def measure(
+        self, text: str, bold: bool, where: Callable[[], str]
+    ) -> tuple[float, LoadedFont | None]:
+        """Width of ``text`` in 1/1000 em, and its Latin face if that face draws all of it.
+
+        ``None`` as the face means the text needs the CJK face (alone or mixed): draw it
+        as :meth:`runs`. The CJK face is looked for the first time a text needs it.
+        """
         latin = self.bold if bold else self.regular
         try:
-            return latin, sum(map(latin.adv.__getitem__, text))
+            return sum(map(latin.adv.__getitem__, text)), latin
         except KeyError:
             pass
-        ch = next(c for c in text if c not in latin.adv)
+        if self._chains is None:
+            ch = next(c for c in text if c not in latin.adv)
+            try:
+                self.cjk()
+            except FontNotFoundError as exc:
+                raise FontNotFoundError(
+                    f"{where()}: the text {text[:40]!r} needs a CJK font for {ch!r} "
+                    f"(U+{ord(ch):04X}); {exc}"
+                ) from None
+        assert self._chains is not None
+        chain = self._chains[bold]
+        adv = chain.adv
         try:
-            pair = self.cjk()
-        except FontNotFoundError as exc:
-            raise FontNotFoundError(
-                f"{where()}: the text {text[:40]!r} needs a CJK font for {ch!r} "
-                f"(U+{ord(ch):04X}); {exc}"
-            ) from None
-        font = pair[1] if bold else pair[0]
-        try:
-            return font, sum(map(font.adv.__getitem__, text))
+            return sum(map(adv.__getitem__, text)), None
         except KeyError:
-            missing = next(c for c in text if c not in font.adv)
-            raise RenderError(
-                f"{where()}: no available font has the character {missing!r} "
-                f"(U+{ord(missing):04X}) in {text[:40]!r}; fonts tried: "
-                f"{latin.file.path.name}, {font.file.path.name} (face {font.file.index}); "
-                "pass a font that covers it in Style(fonts=FontSet(...))"
-            ) from None
+            chain.grow(text, where)
+        return sum(map(adv.__getitem__, text)), None
+
+    def adv(self, bold: bool) -> dict[str, float]:
+        """Advance widths (1/1000 em) of every character measured so far, in its face."""
+        if self._chains is None:
+            return (self.bold if bold else self.regular).adv
+        return self._chains[bold].adv
+
+    def runs(self, text: str, bold: bool) -> tuple[Run, ...]:
+        """``text`` (already measured) as runs of one face each, in order."""
+        if self._chains is None:
+            return ((self.bold if bold else self.regular, text),) if text else ()
+        return self._chains[bold].runs(text)
 
 
 def find_cjk(fonts: FontSet) -> tuple[LoadedFont, LoadedFont]:
-    """The CJK fonts to use: the FontSet's own, else the first usable search-list entry.
+    """The CJK fonts to use: the FontSet's own, else the first search-list entry found on
+    disk, else the bundled ExportDocs CJK SC (``BUNDLED_CJK_REGULAR``/``BUNDLED_CJK_BOLD``).
 
     Raises:
-        FontNotFoundError: none is given and no entry of ``fonts.cjk_search`` exists,
-            with the advice on how to provide one.
+        FontNotFoundError: a file given in ``fonts.cjk_regular``/``cjk_bold`` does not exist.
+        RenderError: a given file cannot be used, or every search-list entry found on disk
+            was refused.
     """
-    if fonts.cjk_regular is not None:
-        if not fonts.cjk_regular.path.is_file():
+    for field, given in (("cjk_regular", fonts.cjk_regular), ("cjk_bold", fonts.cjk_bold)):
+        if given is not None and not given.path.is_file():
             raise FontNotFoundError(
-                f"the CJK font {str(fonts.cjk_regular.path)!r} given in FontSet.cjk_regular "
+                f"the CJK font {str(given.path)!r} given in FontSet.{field} "
                 f"does not exist; {_ADVICE}"
             )
+    if fonts.cjk_regular is not None:
         regular = load_font(fonts.cjk_regular)
         bold = load_font(fonts.cjk_bold) if fonts.cjk_bold is not None else regular
         return regular, bold
@@ -347,8 +462,8 @@ def find_cjk(fonts: FontSet) -> tuple[LoadedFont, LoadedFont]:
             continue
         try:
             regular = load_font(pair.regular)
-            if "中" not in regular.adv or "A" not in regular.adv:
-                refused.append(f"{pair.regular.path} lacks Chinese or Latin glyphs")
+            if "中" not in regular.adv:  # Latin comes from the Latin face
+                refused.append(f"{pair.regular.path} has no Chinese glyphs")
                 continue
             bold = regular
             if pair.bold is not None and pair.bold.path.is_file():
@@ -356,8 +471,9 @@ def find_cjk(fonts: FontSet) -> tuple[LoadedFont, LoadedFont]:
             return regular, bold
         except RenderError as exc:
             refused.append(str(exc))
-    looked = ", ".join(str(p.regular.path) for p in fonts.cjk_search) or "an empty search list"
-    extra = f" (unusable: {'; '.join(refused)})" if refused else ""
-    raise FontNotFoundError(
-        f"no CJK font found for Chinese text; looked in {looked}{extra}; {_ADVICE}"
-    )
+    if refused:
+        raise RenderError(
+            f"no usable CJK font in FontSet.cjk_search ({'; '.join(refused)}); remove these "
+            "entries, or pass cjk_search=() to use the bundled ExportDocs CJK SC"
+        )
+    return load_font(BUNDLED_CJK_REGULAR), load_font(BUNDLED_CJK_BOLD)

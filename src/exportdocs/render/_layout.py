@@ -1,8 +1,9 @@
 """Line breaking, the fixed wording and error locations shared by both backends.
 
-Line breaking works on advance widths cached per character (1/1000 em), so a cell
-that fits on one line costs one ``sum`` over a dictionary; only long text walks
-its characters. Breaks fall at spaces, after ``-`` and ``/``, and between CJK
+Line breaking works on advance widths cached per character (1/1000 em, each in the
+font of the fallback chain that draws it; see ``_fonts.FontPlan``), so a cell that
+fits on one line costs one ``sum`` over a dictionary; only long text walks its
+characters. Breaks fall at spaces, after ``-`` and ``/``, and between CJK
 characters (not before closing CJK punctuation).
 """
 

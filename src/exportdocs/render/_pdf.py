@@ -7,7 +7,9 @@ error (missing glyph, unreadable image) never leaves a half-drawn document.
 
 Drawing uses ``text``/``rect``/``line``/``image`` rather than ``multi_cell`` or
 ``table``: the layout already knows every line, and fpdf2's own line breaking
-per cell is what makes a long ``table()`` slow.
+per cell is what makes a long ``table()`` slow. A line in one face is one
+``text()`` call; a line whose runs switch faces (DejaVu Latin, CJK Han) is still one
+text object, written here with a ``Tf`` per run (see ``_Mixed``).
 
 This module lays out the blocks other than the item table (``_pdf_table``) on the
 pages of a ``_pdf_canvas.Canvas``, then draws the pages with fpdf2.
@@ -322,6 +324,40 @@ class _Layout(Canvas):
         self.y += height
 
 
+class _Mixed:
+    """Draws a line whose runs use different faces as one text object.
+
+    ``BT x y Td /F1 8 Tf (...) Tj /F2 8 Tf (...) Tj ET``: each ``Tj`` advances the
+    text position by the widths of its glyphs, which are the widths the layout
+    measured, so the runs need no positions of their own. The object is wrapped in
+    ``q``/``Q`` so the font it switches to does not leak into fpdf2's idea of the
+    current font; the colour is written as fpdf2's ``text()`` writes it.
+    """
+
+    def __init__(self, pdf: Any, fonts: dict[int, Any]) -> None:
+        from fpdf.enums import PDFResourceType
+
+        self.pdf = pdf
+        self.fonts = fonts  # id(LoadedFont) -> fpdf2 TTFFont
+        self.kind = PDFResourceType.FONT
+
+    def __call__(self, x: float, y: float, size: float, runs: Any) -> None:
+        pdf = self.pdf
+        k = pdf.k
+        page = pdf.page
+        add = pdf._resource_catalog.add
+        parts = ["q"]
+        if pdf.fill_color != pdf.text_color:
+            parts.append(pdf.text_color.serialize().lower())
+        parts.append(f"BT {x * k:.2f} {(pdf.h - y) * k:.2f} Td")
+        for font, s in runs:
+            ttf = self.fonts[id(font)]
+            add(self.kind, ttf.i, page)
+            parts.append(f"/F{ttf.i} {size:.2f} Tf {ttf.encode_text(s)}")
+        parts.append("ET Q")
+        pdf._out(" ".join(parts))
+
+
 def pdf_bytes(document: Document, style: Style) -> bytes:
     """Render ``document`` to PDF bytes (layout first, then drawing)."""
     from fpdf import FPDF
@@ -364,14 +400,21 @@ def pdf_bytes(document: Document, style: Style) -> bytes:
 
     # Every character each font draws, so its working font is complete before drawing.
     used: dict[int, tuple[LoadedFont, set[str]]] = {}
-    extra = [(line.font, line.text) for line in foot_lines]
-    if ref_line is not None:
-        extra.append((ref_line.font, ref_line.text))
-    for font, s in extra + [(op[1], op[6]) for ops in pages for op in ops if op[0] == "t"]:
-        entry = used.get(id(font))
-        if entry is None:
-            entry = used[id(font)] = (font, set())
-        entry[1].update(s)
+    margins = [*foot_lines, *([ref_line] if ref_line is not None else [])]
+    for ops in ([line.op(0, 0, MUTED) for line in margins], *pages):
+        for op in ops:
+            kind = op[0]
+            if kind == "t":
+                runs: Any = ((op[1], op[6]),)
+            elif kind == "m":
+                runs = op[1]
+            else:
+                continue
+            for font, s in runs:
+                entry = used.get(id(font))
+                if entry is None:
+                    entry = used[id(font)] = (font, set())
+                entry[1].update(s)
     families: dict[int, tuple[str, str]] = {}
     for key, (font, chars) in used.items():
         name = f"f{len(families)}"
@@ -381,6 +424,7 @@ def pdf_bytes(document: Document, style: Style) -> bytes:
     def family(font: LoadedFont) -> tuple[str, str]:
         return families[id(font)]
 
+    mixed = _Mixed(pdf, {key: pdf.fonts[name] for key, (name, _) in families.items()})
     text = pdf.text
     set_font = pdf.set_font
     cur_font: Any = None
@@ -393,18 +437,10 @@ def pdf_bytes(document: Document, style: Style) -> bytes:
         ops = [
             *ops,
             ("l", layout.x0, layout.bottom + 2.0, layout.x1, layout.bottom + 2.0, GRID, 0.2),
-            (
-                "t",
-                foot_lines[p].font,
-                7.5,
-                MUTED,
-                layout.x1 - foot_lines[p].width,
-                foot_y,
-                footers[p],
-            ),
+            foot_lines[p].op(layout.x1 - foot_lines[p].width, foot_y, MUTED),
         ]
         if ref_line is not None:
-            ops.append(("t", ref_line.font, ref_line.size, MUTED, layout.x0, foot_y, ref_line.text))
+            ops.append(ref_line.op(layout.x0, foot_y, MUTED))
         for op in ops:
             kind = op[0]
             if kind == "t":
@@ -417,6 +453,12 @@ def pdf_bytes(document: Document, style: Style) -> bytes:
                     pdf.set_text_color(*colour)
                     cur_colour = colour
                 text(x, y, s)
+            elif kind == "m":
+                _, runs, size, colour, x, y = op
+                if colour != cur_colour:
+                    pdf.set_text_color(*colour)
+                    cur_colour = colour
+                mixed(x, y, size, runs)
             elif kind == "r":
                 _, x, y, w, h, fill = op
                 pdf.set_fill_color(*fill)

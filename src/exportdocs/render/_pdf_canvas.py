@@ -4,6 +4,11 @@ A :class:`Canvas` knows the page geometry of a :class:`~exportdocs.render.Style`
 measures and breaks text with the fonts of a :class:`FontPlan`, and queues drawing
 operations (:data:`Op`) page by page; the block layouts (``_pdf``, ``_pdf_table``)
 place their content through it, and ``pdf_bytes`` draws the queued operations.
+
+A measured line is drawn with one face of the font chain (Latin face, then CJK
+face), or, when its characters need both, as *runs*: consecutive characters drawn
+with the same face. Widths come from the face each character is drawn in, so a line
+mixing DejaVu Latin and CJK Han measures exactly what is drawn.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from exportdocs.render._layout import MM_PER_PT, Where, wrap
 from exportdocs.render._style import Style
 from exportdocs.render._table import Align
 
-__all__ = ["GRID", "INK", "MUTED", "RGB", "WHITE", "ZEBRA", "Canvas", "Line", "Op"]
+__all__ = ["GRID", "INK", "MUTED", "RGB", "WHITE", "ZEBRA", "Canvas", "Line", "Op", "Runs"]
 
 #: Runs of Latin (not full-width) characters between spaces: the words a header keeps whole.
 _WORDS = re.compile(r"[^\s\u2e80-\U0010ffff]+")
@@ -30,9 +35,13 @@ GRID: RGB = (196, 201, 207)
 ZEBRA: RGB = (245, 247, 249)
 WHITE: RGB = (255, 255, 255)
 
-#: ('t', font, size, colour, x, y, text) | ('r', x, y, w, h, fill) | ('l', x1, y1, x2, y2, colour, width)
-#: | ('b', x, y, w, h, colour, width) | ('i', path, x, y, w, h)
+#: ('t', font, size, colour, x, y, text) | ('m', runs, size, colour, x, y)
+#: | ('r', x, y, w, h, fill) | ('l', x1, y1, x2, y2, colour, width)
+#: | ('b', x, y, w, h, colour, width) | ('i', path, x, y, w, h); ``'m'`` is a line in
+#: several faces, its ``runs`` (font, text) drawn one after the other from ``x``.
 Op = tuple[Any, ...]
+#: Consecutive characters drawn with one face: (font, text).
+Runs = tuple[tuple[LoadedFont, str], ...]
 
 
 def _tint(rgb: RGB, amount: float) -> RGB:
@@ -45,15 +54,28 @@ def _tint(rgb: RGB, amount: float) -> RGB:
 
 
 class Line:
-    """One measured line of text: the font that draws it, its size (pt) and width (mm)."""
+    """One measured line of text: the face that draws it, its size (pt) and width (mm).
 
-    __slots__ = ("font", "size", "text", "width")
+    ``font`` is None when the line needs more than one face; ``runs`` then holds its
+    (font, text) runs in order.
+    """
 
-    def __init__(self, font: LoadedFont, size: float, text: str, width: float) -> None:
+    __slots__ = ("font", "runs", "size", "text", "width")
+
+    def __init__(
+        self, font: LoadedFont | None, size: float, text: str, width: float, runs: Runs = ()
+    ) -> None:
         self.font = font
         self.size = size
         self.text = text
         self.width = width
+        self.runs = runs
+
+    def op(self, x: float, y: float, colour: RGB) -> Op:
+        """The drawing operation for this line with its baseline starting at (x, y)."""
+        if self.font is not None:
+            return ("t", self.font, self.size, colour, x, y, self.text)
+        return ("m", self.runs, self.size, colour, x, y)
 
 
 class Canvas:
@@ -94,15 +116,32 @@ class Canvas:
         """Measure and break ``text`` to ``width`` mm at ``size`` pt."""
         if not text:
             return []
-        font, units = self.plan.pick(text, bold, where)
+        plan = self.plan
+        units, font = plan.measure(text, bold, where)
         scale = size * MM_PER_PT / 1000.0
         if units * scale <= width and "\n" not in text:
-            return [Line(font, size, text, units * scale)]
-        adv = font.adv
+            if font is not None:
+                return [Line(font, size, text, units * scale)]
+            return [self._runs(text, size, units * scale, bold)]
+        if font is not None:  # the Latin face draws all of it
+            adv = font.adv
+            return [
+                Line(font, size, line, sum(map(adv.__getitem__, line)) * scale)
+                for line in wrap(text, adv, width / scale)
+            ]
+        adv = plan.adv(bold)
         return [
-            Line(font, size, line, sum(map(adv.__getitem__, line)) * scale)
+            self._runs(line, size, sum(map(adv.__getitem__, line)) * scale, bold)
             for line in wrap(text, adv, width / scale)
         ]
+
+    def _runs(self, text: str, size: float, width: float, bold: bool) -> Line:
+        """A measured line that needs the CJK face: one face, or runs of several."""
+        runs = self.plan.runs(text, bold)
+        if len(runs) > 1:
+            return Line(None, size, text, width, runs)
+        font = runs[0][0] if runs else (self.plan.bold if bold else self.plan.regular)
+        return Line(font, size, text, width)
 
     def head_lines(self, title: str, width: float, where: Where) -> list[Line]:
         """A column title at 7.5 pt, smaller (down to 5.5 pt) when a word would not fit.
@@ -110,8 +149,9 @@ class Canvas:
         Latin words are never cut in a header ("APPROVA/L"); CJK breaks anywhere anyway.
         """
         size = 7.5
-        font, _ = self.plan.pick(title, True, where)
-        widest = max((sum(map(font.adv.__getitem__, w)) for w in _WORDS.findall(title)), default=0)
+        _, font = self.plan.measure(title, True, where)
+        adv = font.adv if font is not None else self.plan.adv(True)
+        widest = max((sum(map(adv.__getitem__, w)) for w in _WORDS.findall(title)), default=0)
         needed = widest * size * MM_PER_PT / 1000.0
         if needed > width:
             size = max(5.5, size * width / needed * 0.98)  # a hair under, for rounding
@@ -119,16 +159,22 @@ class Canvas:
 
     def one_line(self, text: str, size: float, width: float, where: Where, bold: bool) -> Line:
         """Measure ``text`` on one line, shrinking the font down to 70 % to fit ``width``."""
-        font, units = self.plan.pick(text, bold, where)
+        units, font = self.plan.measure(text, bold, where)
         scale = size * MM_PER_PT / 1000.0
         if units * scale > width:
             size = max(size * 0.7, size * width / (units * scale))
             scale = size * MM_PER_PT / 1000.0
-        return Line(font, size, text, units * scale)
+        if font is not None:
+            return Line(font, size, text, units * scale)
+        return self._runs(text, size, units * scale, bold)
 
     def put(self, line: Line, x: float, y: float, colour: RGB) -> None:
         """Queue ``line`` with its baseline at ``y``, starting at ``x``."""
-        self.ops.append(("t", line.font, line.size, colour, x, y, line.text))
+        # Line.op inlined: this runs for every line of a document.
+        if line.font is not None:
+            self.ops.append(("t", line.font, line.size, colour, x, y, line.text))
+        else:
+            self.ops.append(("m", line.runs, line.size, colour, x, y))
 
     def put_aligned(
         self, line: Line, left: float, right: float, y: float, colour: RGB, align: Align
@@ -139,7 +185,10 @@ class Canvas:
             x = (left + right - line.width) / 2
         else:
             x = left
-        self.ops.append(("t", line.font, line.size, colour, x, y, line.text))
+        if line.font is not None:
+            self.ops.append(("t", line.font, line.size, colour, x, y, line.text))
+        else:
+            self.ops.append(("m", line.runs, line.size, colour, x, y))
 
     def rule(self, x1: float, y: float, x2: float, colour: RGB, width: float = 0.2) -> None:
         self.ops.append(("l", x1, y, x2, y, colour, width))

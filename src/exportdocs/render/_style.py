@@ -176,13 +176,12 @@ _NOTO_DEB = "/usr/share/fonts/opentype/noto/NotoSansCJK-{}.ttc"
 _NOTO_FED = "/usr/share/fonts/google-noto-cjk/NotoSansCJK-{}.ttc"
 _NOTO_ARCH = "/usr/share/fonts/noto-cjk/NotoSansCJK-{}.ttc"
 
-#: Where a CJK font is looked for when ``FontSet.cjk_regular`` is not given: the first
-#: entry whose regular file exists wins. Noto Sans CJK SC is face 2 of the collection
-#: (JP, KR, SC, TC, HK). Every entry needs Latin glyphs as well, because a string that
-#: contains any CJK character is drawn entirely with the CJK font; so Droid Sans
-#: Fallback (no Latin letters) is not in the list. Tested with fpdf2: Noto Sans CJK
-#: (CFF outlines) and WenQuanYi Micro Hei (TrueType); the macOS and Windows entries are
-#: common install paths and untested here.
+#: The usual system CJK fonts, for ``FontSet(cjk_search=DEFAULT_CJK_SEARCH)`` (the
+#: default search is empty, so the bundled ExportDocs CJK SC is used): the first entry
+#: whose regular file exists wins. Noto Sans CJK SC is face 2 of the collection (JP, KR,
+#: SC, TC, HK). Only the characters the Latin face lacks are drawn with the CJK font.
+#: Tested with fpdf2: Noto Sans CJK (CFF outlines) and WenQuanYi Micro Hei (TrueType);
+#: the macOS and Windows entries are common install paths and untested here.
 DEFAULT_CJK_SEARCH: tuple[FontPair, ...] = (
     FontPair(FontFile(_NOTO_DEB.format("Regular"), 2), FontFile(_NOTO_DEB.format("Bold"), 2)),
     FontPair(FontFile(_NOTO_FED.format("Regular"), 2), FontFile(_NOTO_FED.format("Bold"), 2)),
@@ -218,19 +217,29 @@ class FontSet:
     """The font files used for PDF output; every field is optional.
 
     ``regular``/``bold`` default to the DejaVu Sans shipped with exportdocs (it covers
-    Latin, Greek, Cyrillic and trade symbols such as ® € ¥ × ³ ± °). ``cjk_regular``/
-    ``cjk_bold`` default to the first font of ``cjk_search`` found on disk, looked for
-    only when the document needs one. Nothing is read from environment variables.
+    Latin, Greek, Cyrillic and trade symbols such as ® € ¥ × ³ ± °). The CJK fonts,
+    loaded only when a document needs one, are ``cjk_regular``/``cjk_bold`` when given
+    (``cjk_bold`` is used with ``cjk_regular``; without it bold text uses the regular
+    face); otherwise the first entry of ``cjk_search`` found on disk; otherwise the
+    ExportDocs CJK SC shipped with exportdocs (a subset of Noto Sans CJK SC: every
+    character of GB 2312, CJK punctuation, full-width forms; SIL Open Font License 1.1).
+
+    ``cjk_search`` is empty by default, so no system font is looked for and a document
+    is the same bytes on every machine; ``cjk_search=DEFAULT_CJK_SEARCH`` opts into the
+    usual system fonts (Noto Sans CJK, WenQuanYi, Microsoft YaHei, ...), which cover
+    rarer and traditional characters too. Nothing is read from environment variables.
 
     >>> FontSet(cjk_regular="/opt/fonts/NotoSansSC-Regular.otf").cjk_regular
     FontFile(path=PosixPath('/opt/fonts/NotoSansSC-Regular.otf'), index=0)
+    >>> FontSet().cjk_search, len(FontSet(cjk_search=DEFAULT_CJK_SEARCH).cjk_search) > 0
+    ((), True)
     """
 
     regular: FontFile | None = attrs.field(default=None, converter=optional(_font_file))
     bold: FontFile | None = attrs.field(default=None, converter=optional(_font_file))
     cjk_regular: FontFile | None = attrs.field(default=None, converter=optional(_font_file))
     cjk_bold: FontFile | None = attrs.field(default=None, converter=optional(_font_file))
-    cjk_search: tuple[FontPair, ...] = attrs.field(default=DEFAULT_CJK_SEARCH, converter=_search)
+    cjk_search: tuple[FontPair, ...] = attrs.field(default=(), converter=_search)
 
     def __attrs_post_init__(self) -> None:
         check(self)
