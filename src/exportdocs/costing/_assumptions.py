@@ -37,6 +37,11 @@ def _exchange_rate(value: Decimal | int | str) -> Decimal:
     return number
 
 
+def _cny() -> Currency:
+    # A factory, not Currency("CNY") at import: the first currency lookup imports pycountry.
+    return Currency("CNY")
+
+
 @attrs.frozen(field_transformer=collecting)
 class ExchangeRate:
     """Home currency per one unit of ``currency``, with its date and source.
@@ -51,7 +56,7 @@ class ExchangeRate:
 
     currency: Currency = attrs.field(converter=to_currency)
     rate: Decimal = attrs.field(converter=_exchange_rate)
-    home: Currency = attrs.field(default=Currency("CNY"), converter=to_currency)
+    home: Currency = attrs.field(factory=_cny, converter=to_currency)
     as_of: dt.date | None = attrs.field(default=None, converter=optional(to_date))
     source: str = attrs.field(default="", converter=to_label)
 

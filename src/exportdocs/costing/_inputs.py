@@ -77,6 +77,16 @@ def _places(value: int) -> int:
     return to_whole(value, 0, 6, "a whole number of decimal places")
 
 
+def _cny() -> Currency:
+    # A factory, not Currency("CNY") at import: the first currency lookup imports pycountry.
+    return Currency("CNY")
+
+
+def _usd() -> Currency:
+    # A factory, not Currency("USD") at import: the first currency lookup imports pycountry.
+    return Currency("USD")
+
+
 @attrs.frozen(kw_only=True, field_transformer=collecting)
 class CostInputs:
     """Everything an order's costing needs, independent of the contract type.
@@ -93,8 +103,8 @@ class CostInputs:
 
     lines: tuple[CostLine, ...] = attrs.field(converter=_lines)
     exchange_rate: ExchangeRate = attrs.field(converter=_exchange_rate)
-    home_currency: Currency = attrs.field(default=Currency("CNY"), converter=to_currency)
-    quote_currency: Currency = attrs.field(default=Currency("USD"), converter=to_currency)
+    home_currency: Currency = attrs.field(factory=_cny, converter=to_currency)
+    quote_currency: Currency = attrs.field(factory=_usd, converter=to_currency)
     other_rates: tuple[ExchangeRate, ...] = attrs.field(default=(), converter=_other_rates)
     costs: tuple[Cost, ...] = attrs.field(default=(), converter=_costs)
     freight: Freight | None = attrs.field(default=None, converter=optional(_freight))

@@ -71,6 +71,8 @@ _SCALARS: dict[type, dict[str, Any]] = {
 
 def _simple_default(value: Any) -> tuple[bool, Any]:
     """(True, JSON value) for a default an editor can show; (False, None) otherwise."""
+    if isinstance(value, attrs.Factory) and not value.takes_self:  # type: ignore[arg-type]
+        value = value.factory()  # a value built on first use (a currency, a country)
     if value is None or isinstance(value, (bool, int, str)):
         return True, value
     if isinstance(value, Decimal):
@@ -153,7 +155,7 @@ class _Walker:
             prop = self.type_schema(hints[field.name])
             if field.default is attrs.NOTHING:
                 required.append(name)
-            elif not isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            else:
                 known, value = _simple_default(field.default)
                 if known:
                     prop = {**prop, "default": value}
