@@ -363,6 +363,13 @@ def main(argv: list[str] | None = None) -> int:
         text = license_text(root / FILES["copyright"][0], notice)
         (args.out / LICENSE_NAME).write_text(text, "utf-8")
         shutil.rmtree(Path(tmp) / "root", ignore_errors=True)
+    if args.out.resolve() == OUT.resolve():
+        # The renderer ships each bundled face's PDF descriptor precomputed (faces.json), so
+        # a first render parses no whole font file; it must describe the files just built.
+        from exportdocs.render._fonts import bundled_faces
+
+        (OUT / "faces.json").write_text(bundled_faces(), "utf-8")
+        print("faces.json written")
     elapsed = time.perf_counter() - started
     print(f"built in {elapsed:.1f} s with fontTools {fontTools.version} into {args.out}")
     return 0

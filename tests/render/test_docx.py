@@ -102,8 +102,9 @@ def test_control_character_is_refused_naming_the_cell() -> None:
 
 
 def test_item_tables_land_in_order_between_the_other_blocks() -> None:
-    # Item tables are written into document.xml as text in place of a marker element;
-    # two tables and the paragraphs around them keep their order, and no marker is left.
+    # Every block is written into document.xml as text (an earlier version put item tables
+    # in place of marker elements): two tables and the paragraphs around them keep their
+    # order, and no marker is left.
     import zipfile
 
     cols = [Column("A"), Column("B", align="right")]

@@ -1,11 +1,11 @@
-"""Font files: finding them, parsing them once per process, and checking coverage.
+"""Font files: finding them, reading them once per process, and checking coverage.
 
-Parsing a TrueType font (cmap, advance widths, glyph ids) is about a third of the
-time of a small fpdf2 document when every document calls ``add_font``. Here each
-file is parsed once per process into a :class:`LoadedFont`; every PDF gets a light
-copy of fpdf2's ``TTFFont`` that *shares* the read-only tables (cmap, widths,
-glyph ids, descriptor) and owns the per-document state (subset map, the fontTools
-object that fpdf2 subsets in place when it writes the file).
+Each file is read once per process into a :class:`LoadedFont`: its advance widths
+(which characters it covers, how wide they are) and what a PDF says about it (name,
+descriptor). A TrueType face is read as bytes (only its ``cmap``, ``hmtx`` and ``loca``
+tables; the bundled faces' descriptors ship precomputed in ``fonts/faces.json``), and
+documents are subset from it directly; other faces (CFF outlines) go through fpdf2 and
+fontTools and a working font (see ``_font_work``).
 
 Font fallback, per character: a :class:`FontPlan` holds two chains, regular and
 bold, each a Latin face (DejaVu Sans unless the FontSet gives one) followed by the
@@ -22,19 +22,20 @@ with a precompiled regular expression, so no font file is consulted per characte
 
 from __future__ import annotations
 
-import io
 import itertools
+import json
 import re
 import threading
-from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from exportdocs.exceptions import FontNotFoundError, RenderError
+from exportdocs.render._font_work import TrueTypeGlyphs, Work, working_font
+from exportdocs.render._sfnt import TrueType
 from exportdocs.render._style import FontFile, FontSet
 
-__all__ = ["FontPlan", "LoadedFont", "load_font", "parse_count"]
+__all__ = ["FontPlan", "LoadedFont", "bundled_faces", "face_info", "load_font", "parse_count"]
 
 _HERE = Path(__file__).parent / "fonts"
 #: The Latin fonts shipped with exportdocs (DejaVu Sans; licence in fonts/LICENSE-DejaVu.txt).
@@ -85,166 +86,147 @@ _LATIN_SEED = frozenset(
 _CJK_SEED = frozenset(
     chr(cp) for lo, hi in ((0x20, 0xFF), (0x3000, 0x303F)) for cp in range(lo, hi + 1)
 )
-_DROP = ["FFTM", "GDEF", "GPOS", "GSUB", "MATH", "hdmx", "meta", "kern", "VORG", "vhea", "vmtx"]
+#: What the PDF says about each bundled face, as fpdf2 computes it (see ``face_info``),
+#: with the size of the file it was computed from.
+_FACES = _HERE / "faces.json"
 
 
 class LoadedFont:
-    """A parsed font file, shared by every document of the process.
+    """A font file read once, shared by every document of the process.
 
-    ``adv`` maps each character the *file* covers to its advance width in 1/1000 em;
-    a character missing from it is not covered.
+    ``adv`` maps each character the file covers to its advance width in 1/1000 em;
+    a character missing from it is not covered. ``name``, ``desc`` (the entries of the
+    PDF font descriptor), ``cff_cid`` and ``cff_ros`` are what a PDF says about the face,
+    as fpdf2 computes them; for the bundled faces they are read from ``fonts/faces.json``,
+    so a first render reads only their ``cmap``, ``hmtx`` and ``loca`` tables.
 
-    fpdf2 subsets the font of every document it writes, and subsetting a full font
-    costs 20-600 ms (most of it decompiling thousands of glyphs the document never
-    uses). So documents are subset from a *working font*: a subset of the file kept in
-    memory, made once per process, holding a seed range plus every character a
-    document has used so far; it is rebuilt only when a document brings a new
-    character. The PDF descriptor (name, bounding box, metrics) always comes from the
-    full file, so the output does not depend on what was rendered before.
+    :meth:`working` gives the glyph source a document is drawn and subset from: for a
+    TrueType face, the file itself, read once; for other faces, a working font (see
+    ``_font_work``) that grows with the characters documents use.
     """
 
-    __slots__ = ("_seed", "_work", "_work_chars", "_work_data", "adv", "family", "file", "proto")
+    __slots__ = (
+        "_glyphs",
+        "_seed",
+        "_work_chars",
+        "adv",
+        "cff_cid",
+        "cff_ros",
+        "desc",
+        "family",
+        "file",
+        "name",
+    )
 
-    def __init__(self, file: FontFile, proto: Any) -> None:
+    def __init__(
+        self,
+        file: FontFile,
+        info: dict[str, Any],
+        cw: dict[int, float],
+        glyphs: TrueTypeGlyphs | None,
+    ) -> None:
         self.file = file
-        self.proto = proto
-        self.family: str = proto.ttfont["name"].getBestFamilyName() or file.path.stem
-        self.adv: dict[str, float] = {chr(cp): float(w) for cp, w in proto.cw.items()}
+        self.name: str = info["name"]
+        self.family: str = info["family"]
+        self.desc: dict[str, Any] = info["desc"]
+        self.cff_cid: bool = bool(info["cff"] and info["cid_keyed"])
+        ros = info["cff_ros"]
+        self.cff_ros: tuple[str, str, int] | None = (ros[0], ros[1], ros[2]) if ros else None
+        self.adv: dict[str, float] = {chr(cp): float(w) for cp, w in cw.items()}
         space = self.adv.get(" ", 300.0)
         # Line breaks and tabs are handled by the layout, never drawn.
         self.adv.setdefault("\t", space)
         self.adv["\n"] = 0.0
         self.adv["\r"] = 0.0
-        # Only the tables read above are kept; the working font re-reads the file itself.
-        proto.ttfont.close()
         is_cjk = "中" in self.adv
         self._seed = (_CJK_SEED if is_cjk else _LATIN_SEED) & self.adv.keys()
-        self._work: Any = None
+        self._glyphs: TrueTypeGlyphs | Work | None = glyphs
         self._work_chars: frozenset[str] = frozenset()
-        self._work_data = b""
 
-    def working(self, chars: set[str]) -> tuple[Any, bytes]:
-        """The working font (a parsed fpdf2 TTFFont and its bytes) covering ``chars``."""
-        if self._work is None or not chars <= self._work_chars:
+    @property
+    def grows(self) -> bool:
+        """True if documents are drawn from a working font, which must cover their characters."""
+        return not isinstance(self._glyphs, TrueTypeGlyphs)
+
+    def working(self, chars: set[str]) -> TrueTypeGlyphs | Work:
+        """The glyph source covering ``chars``: the TrueType file, or a working font."""
+        glyphs = self._glyphs
+        if isinstance(glyphs, TrueTypeGlyphs):
+            return glyphs
+        if glyphs is None or not chars <= self._work_chars:
             with _LOCK:
-                if self._work is None or not chars <= self._work_chars:
-                    want = frozenset(self._work_chars | self._seed | (chars & self.adv.keys()))
-                    self._build(want)
-        return self._work, self._work_data
+                if self._glyphs is None or not chars <= self._work_chars:
+                    self._build(
+                        frozenset(self._work_chars | self._seed | (chars & self.adv.keys()))
+                    )
+        assert isinstance(self._glyphs, Work)
+        return self._glyphs
 
     def _build(self, chars: frozenset[str]) -> None:
         global _PARSES
-        from fontTools import subset as ftsubset  # type: ignore[import-untyped]
-        from fontTools import ttLib
-
-        # Subsetting keeps every glyph's outline, so the bounding boxes stay valid:
-        # not recomputing them spares decompiling and recompiling every glyph (4x faster).
-        font = ttLib.TTFont(
-            self.file.path,
-            recalcTimestamp=False,
-            recalcBBoxes=False,
-            lazy=True,
-            fontNumber=self.file.index,
-        )
-        options = ftsubset.Options(
-            notdef_outline=True,
-            recommended_glyphs=True,
-            glyph_names=True,
-            name_IDs=["*"],
-            name_languages=["*"],
-            layout_features=[],
-            recalc_bounds=False,
-        )
-        options.drop_tables += _DROP
-        subsetter = ftsubset.Subsetter(options)
-        subsetter.populate(unicodes=sorted(ord(c) for c in chars if c not in "\t\n\r"))
-        subsetter.subset(font)
-        out = io.BytesIO()
-        font.save(out)
-        font.close()
-        data = out.getvalue()
-        self._work, self._work_data, self._work_chars = _Tables(data), data, chars
+        unicodes = sorted(ord(c) for c in chars if c not in "\t\n\r")
+        self._glyphs = working_font(self.file.path, self.file.index, unicodes)
+        self._work_chars = chars
         _PARSES += 1
 
-    def attach(self, pdf: Any, family: str, style: str, chars: set[str]) -> None:
-        """Register this font in ``pdf`` under ``family``/``style`` without re-parsing it."""
-        from fontTools import ttLib
-        from fpdf.fonts import SubsetMap, TTFFont
 
-        work, data = self.working(chars)
-        proto = self.proto
-        font = TTFFont.__new__(TTFFont)
-        for name in (
-            "type",
-            "ttffile",
-            "scale",
-            "name",
-            "up",
-            "ut",
-            "sp",
-            "ss",
-            "is_compressed",
-            "is_cff",
-            "is_cid_keyed",
-            "is_symbol",
-            "cff_ros",
-            "desc",
-            "palette_index",
-        ):
-            setattr(font, name, getattr(proto, name))
-        # Glyph tables come from the working font, which fpdf2 subsets again.
-        font.cmap = work.cmap
-        font.cw = work.cw
-        font.glyph_ids = work.glyph_ids
-        font.collection_font_number = 0
-        key = f"{family}{style}"
-        font.i = len(pdf.fonts) + 1
-        font.fontkey = key
-        font.emphasis = type(proto.emphasis).coerce(style)
-        # fpdf2 subsets (mutates) and closes this object when it writes the file, so each
-        # document gets its own, read lazily from the bytes kept in memory.
-        # recalcBBoxes=False: recomputing bounds would decompile and recompile every kept
-        # glyph (most of the subsetting time); the full font's bounds remain valid.
-        font.ttfont = ttLib.TTFont(
-            io.BytesIO(data), recalcTimestamp=False, recalcBBoxes=False, lazy=True
-        )
-        font._hbfont = None
-        font.biggest_size_pt = 0
-        font.missing_glyphs = []
-        font.color_font = None
-        font.subset = SubsetMap(font)
-        pdf.fonts[key] = font
-        if font.is_cff and font.is_cid_keyed:
-            pdf._set_min_pdf_version("1.6")
+def face_info(proto: Any, file: FontFile) -> dict[str, Any]:
+    """What the PDF says about a face, from fpdf2's ``TTFFont`` of it."""
+    desc = proto.desc
+    return {
+        "name": proto.name,
+        "family": proto.ttfont["name"].getBestFamilyName() or file.path.stem,
+        "desc": {
+            "ascent": desc.ascent,
+            "descent": desc.descent,
+            "cap_height": desc.cap_height,
+            "flags": desc.flags.value,
+            "font_b_box": desc.font_b_box,
+            "italic_angle": desc.italic_angle,
+            "stem_v": desc.stem_v,
+            "missing_width": desc.missing_width,
+        },
+        "cff": proto.is_cff,
+        "cid_keyed": proto.is_cid_keyed,
+        "cff_ros": list(proto.cff_ros) if proto.cff_ros else None,
+    }
 
 
-class _Tables:
-    """The glyph tables fpdf2 reads from a TTFFont: cmap, advance widths, glyph ids.
+def bundled_faces() -> str:
+    """The text of ``fonts/faces.json``: ``face_info`` of each bundled face, and its size.
 
-    Computed the way ``fpdf.fonts.TTFFont.__init__`` does, from in-memory bytes.
+    Computed with fpdf2 from the font files; write it again after rebuilding a font
+    (``tests/render/test_pdf_fonts.py`` checks that it is current).
     """
+    from fpdf import FPDF
+    from fpdf.fonts import TTFFont
 
-    __slots__ = ("cmap", "cw", "glyph_ids")
+    table = {}
+    for file in (BUNDLED_REGULAR, BUNDLED_BOLD, BUNDLED_CJK_REGULAR, BUNDLED_CJK_BOLD):
+        proto = TTFFont(FPDF(), file.path, "proto", "", None, None, None, file.index)
+        table[file.path.name] = {**face_info(proto, file), "size": file.path.stat().st_size}
+        proto.ttfont.close()
+    return json.dumps(table, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
-    def __init__(self, data: bytes) -> None:
-        from fontTools import ttLib
 
-        font = ttLib.TTFont(io.BytesIO(data), recalcTimestamp=False, lazy=True)
-        scale = 1000 / float(font["head"].unitsPerEm)
-        metrics = font["hmtx"].metrics
-        default = round(scale * metrics[".notdef"][0]) if ".notdef" in metrics else 500
-        self.cmap: dict[int, str] = font.getBestCmap()
-        self.cw: dict[int, float] = defaultdict(lambda: default)
-        self.glyph_ids: dict[int, int] = {}
-        for cp, glyph in self.cmap.items():
-            w = metrics[glyph][0]
-            self.cw[cp] = round(scale * (0 if w == 65535 else w) + 0.001)
-            self.glyph_ids[cp] = font.getGlyphID(glyph)
-        font.close()
+def _bundled_info(file: FontFile) -> dict[str, Any] | None:
+    """The shipped ``face_info`` of a bundled face, if ``file`` is one and unchanged."""
+    global _FACE_TABLE
+    if file.path.parent != _HERE or file.index:
+        return None
+    if _FACE_TABLE is None:
+        _FACE_TABLE = json.loads(_FACES.read_text("utf-8"))
+    info: dict[str, Any] | None = _FACE_TABLE.get(file.path.name)
+    if info is None or info["size"] != file.path.stat().st_size:
+        return None
+    return info
+
+
+_FACE_TABLE: dict[str, Any] | None = None
 
 
 def load_font(file: FontFile) -> LoadedFont:
-    """Parse ``file`` (once per process) or return the cached result.
+    """Read ``file`` (once per process) or return the cached result.
 
     Raises:
         FontNotFoundError: the file does not exist.
@@ -265,16 +247,31 @@ def load_font(file: FontFile) -> LoadedFont:
 
 def _parse(file: FontFile) -> LoadedFont:
     global _PARSES
-    from fpdf import FPDF
-    from fpdf.fonts import TTFFont
-
     if not file.path.is_file():
         raise FontNotFoundError(f"font file {str(file.path)!r} does not exist")
     try:
-        proto = TTFFont(FPDF(), file.path, "proto", "", None, None, None, file.index)
-        if proto.color_font is not None:
-            raise RenderError(f"font file {str(file.path)!r} is a colour font; use an outline font")
-        loaded = LoadedFont(file, proto)
+        try:
+            glyphs: TrueTypeGlyphs | None = TrueTypeGlyphs(
+                TrueType(file.path.read_bytes(), file.index)
+            )
+        except Exception:  # not TrueType outlines (SfntError) or not as expected: fontTools
+            glyphs = None
+        info = _bundled_info(file) if glyphs is not None else None
+        if info is None:
+            from fpdf import FPDF
+            from fpdf.fonts import TTFFont
+
+            proto = TTFFont(FPDF(), file.path, "proto", "", None, None, None, file.index)
+            if proto.color_font is not None:
+                raise RenderError(
+                    f"font file {str(file.path)!r} is a colour font; use an outline font"
+                )
+            info = face_info(proto, file)
+            proto.ttfont.close()
+            if glyphs is None:
+                loaded = LoadedFont(file, info, proto.cw, None)
+        if glyphs is not None:
+            loaded = LoadedFont(file, info, glyphs.cw, glyphs)
     except RenderError:
         raise
     except Exception as exc:  # fontTools raises many unrelated types for a bad file

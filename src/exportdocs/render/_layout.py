@@ -18,6 +18,7 @@ __all__ = [
     "MM_PER_PT",
     "Where",
     "bilingual_break",
+    "cell_at",
     "kept_with_next",
     "located",
     "page_label",
@@ -39,6 +40,15 @@ Where = Callable[[], str]
 def located(text: str) -> Where:
     """A :data:`Where` naming a fixed place."""
     return lambda: text
+
+
+def cell_at(at: str, part: str, row: int, column: int) -> Where:
+    """A :data:`Where` naming a table cell (``blocks[2].rows[7][1]``), formatted when asked.
+
+    >>> cell_at("blocks[2]", "rows", 7, 1)()
+    'blocks[2].rows[7][1]'
+    """
+    return lambda: f"{at}.{part}[{row}][{column}]"
 
 
 _NO_BREAK_BEFORE = frozenset("，。、；：！？）》」』】〕％,.;:!?)]}%")

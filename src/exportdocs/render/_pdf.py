@@ -5,14 +5,14 @@ measured (which checks that a font covers it), broken into lines and placed on
 a page. Only then is the page count known, so "Page 1 of 3" is plain text and an
 error (missing glyph, unreadable image) never leaves a half-drawn document.
 
-Drawing uses ``text``/``rect``/``line``/``image`` rather than ``multi_cell`` or
-``table``: the layout already knows every line, and fpdf2's own line breaking
-per cell is what makes a long ``table()`` slow. A line in one face is one
-``text()`` call; a line whose runs switch faces (DejaVu Latin, CJK Han) is still one
-text object, written here with a ``Tf`` per run (see ``_Mixed``).
+Drawing writes what fpdf2's ``text``/``rect``/``line`` would write, a page's content
+in one piece (``_pdf_write``), rather than ``multi_cell`` or ``table``: the layout
+already knows every line, and fpdf2's own line breaking per cell is what makes a long
+``table()`` slow. A line in one face is one text object; a line whose runs switch
+faces (DejaVu Latin, CJK Han) is still one text object, with a ``Tf`` per run.
 
 This module lays out the blocks other than the item table (``_pdf_table``) on the
-pages of a ``_pdf_canvas.Canvas``, then draws the pages with fpdf2.
+pages of a ``_pdf_canvas.Canvas``, then has them written into an fpdf2 document.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from exportdocs.exceptions import RenderError
 from exportdocs.render._blocks import (
     Document,
     Header,
@@ -42,6 +41,7 @@ from exportdocs.render._layout import (
 )
 from exportdocs.render._pdf_canvas import GRID, INK, MUTED, ZEBRA, Canvas, Line, Op
 from exportdocs.render._pdf_table import lay_table
+from exportdocs.render._pdf_write import DocFont, Producer, write_pages
 from exportdocs.render._style import Style
 from exportdocs.render._table import Align, ItemTable
 
@@ -324,40 +324,6 @@ class _Layout(Canvas):
         self.y += height
 
 
-class _Mixed:
-    """Draws a line whose runs use different faces as one text object.
-
-    ``BT x y Td /F1 8 Tf (...) Tj /F2 8 Tf (...) Tj ET``: each ``Tj`` advances the
-    text position by the widths of its glyphs, which are the widths the layout
-    measured, so the runs need no positions of their own. The object is wrapped in
-    ``q``/``Q`` so the font it switches to does not leak into fpdf2's idea of the
-    current font; the colour is written as fpdf2's ``text()`` writes it.
-    """
-
-    def __init__(self, pdf: Any, fonts: dict[int, Any]) -> None:
-        from fpdf.enums import PDFResourceType
-
-        self.pdf = pdf
-        self.fonts = fonts  # id(LoadedFont) -> fpdf2 TTFFont
-        self.kind = PDFResourceType.FONT
-
-    def __call__(self, x: float, y: float, size: float, runs: Any) -> None:
-        pdf = self.pdf
-        k = pdf.k
-        page = pdf.page
-        add = pdf._resource_catalog.add
-        parts = ["q"]
-        if pdf.fill_color != pdf.text_color:
-            parts.append(pdf.text_color.serialize().lower())
-        parts.append(f"BT {x * k:.2f} {(pdf.h - y) * k:.2f} Td")
-        for font, s in runs:
-            ttf = self.fonts[id(font)]
-            add(self.kind, ttf.i, page)
-            parts.append(f"/F{ttf.i} {size:.2f} Tf {ttf.encode_text(s)}")
-        parts.append("ET Q")
-        pdf._out(" ".join(parts))
-
-
 def pdf_bytes(document: Document, style: Style) -> bytes:
     """Render ``document`` to PDF bytes (layout first, then drawing)."""
     from fpdf import FPDF
@@ -398,8 +364,9 @@ def pdf_bytes(document: Document, style: Style) -> bytes:
         pdf.set_author(document.meta.author)
     pdf.set_lang("zh-CN" if style.language.value == "zh" else "en")
 
-    # Every character each font draws, so its working font is complete before drawing.
-    used: dict[int, tuple[LoadedFont, set[str]]] = {}
+    # The fonts in order of first use and, for a font drawn from a working font, every
+    # character it draws, so that the working font is complete before drawing.
+    used: dict[int, tuple[LoadedFont, set[str] | None]] = {}
     margins = [*foot_lines, *([ref_line] if ref_line is not None else [])]
     for ops in ([line.op(0, 0, MUTED) for line in margins], *pages):
         for op in ops:
@@ -413,70 +380,24 @@ def pdf_bytes(document: Document, style: Style) -> bytes:
             for font, s in runs:
                 entry = used.get(id(font))
                 if entry is None:
-                    entry = used[id(font)] = (font, set())
-                entry[1].update(s)
-    families: dict[int, tuple[str, str]] = {}
+                    entry = used[id(font)] = (font, set() if font.grows else None)
+                if entry[1] is not None:
+                    entry[1].update(s)
+    fonts: dict[int, DocFont] = {}
+    registered: dict[str, Any] = pdf.fonts  # fpdf2 writes them with Producer
     for key, (font, chars) in used.items():
-        name = f"f{len(families)}"
-        font.attach(pdf, name, "", chars)
-        families[key] = (name, "")
+        glyphs = font.working(chars or set())
+        fonts[key] = doc_font = DocFont(font, glyphs, len(registered) + 1)
+        registered[f"f{len(fonts) - 1}"] = doc_font
+        if font.cff_cid:
+            pdf._set_min_pdf_version("1.6")
 
-    def family(font: LoadedFont) -> tuple[str, str]:
-        return families[id(font)]
-
-    mixed = _Mixed(pdf, {key: pdf.fonts[name] for key, (name, _) in families.items()})
-    text = pdf.text
-    set_font = pdf.set_font
-    cur_font: Any = None
-    cur_size = 0.0
-    cur_colour: Any = None
     foot_y = layout.page_h - float(style.margins.bottom) + 6.0
+    rule_y = layout.bottom + 2.0
     for p, ops in enumerate(pages):
-        pdf.add_page()
-        cur_font = None
-        ops = [
-            *ops,
-            ("l", layout.x0, layout.bottom + 2.0, layout.x1, layout.bottom + 2.0, GRID, 0.2),
-            foot_lines[p].op(layout.x1 - foot_lines[p].width, foot_y, MUTED),
-        ]
+        ops.append(("l", layout.x0, rule_y, layout.x1, rule_y, GRID, 0.2))
+        ops.append(foot_lines[p].op(layout.x1 - foot_lines[p].width, foot_y, MUTED))
         if ref_line is not None:
             ops.append(ref_line.op(layout.x0, foot_y, MUTED))
-        for op in ops:
-            kind = op[0]
-            if kind == "t":
-                _, font, size, colour, x, y, s = op
-                if font is not cur_font or size != cur_size:
-                    name, st = family(font)
-                    set_font(name, st, size)
-                    cur_font, cur_size = font, size
-                if colour != cur_colour:
-                    pdf.set_text_color(*colour)
-                    cur_colour = colour
-                text(x, y, s)
-            elif kind == "m":
-                _, runs, size, colour, x, y = op
-                if colour != cur_colour:
-                    pdf.set_text_color(*colour)
-                    cur_colour = colour
-                mixed(x, y, size, runs)
-            elif kind == "r":
-                _, x, y, w, h, fill = op
-                pdf.set_fill_color(*fill)
-                pdf.rect(x, y, w, h, style="F")
-            elif kind == "b":
-                _, x, y, w, h, colour, lw = op
-                pdf.set_draw_color(*colour)
-                pdf.set_line_width(lw)
-                pdf.rect(x, y, w, h, style="D")
-            elif kind == "l":
-                _, x1, y1, x2, y2, colour, lw = op
-                pdf.set_draw_color(*colour)
-                pdf.set_line_width(lw)
-                pdf.line(x1, y1, x2, y2)
-            elif kind == "i":
-                _, path, x, y, w, h = op
-                try:
-                    pdf.image(path, x, y, w, h)
-                except Exception as exc:  # fpdf2/PIL raise many types for bad images
-                    raise RenderError(f"cannot draw image {str(path)!r}: {exc}") from exc
-    return bytes(pdf.output())
+    write_pages(pdf, pages, fonts)
+    return bytes(pdf.output(output_producer_class=Producer))

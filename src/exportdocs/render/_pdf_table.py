@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from exportdocs.exceptions import RenderError
-from exportdocs.render._layout import MM_PER_PT, located
+from exportdocs.render._layout import MM_PER_PT, cell_at, located
 from exportdocs.render._pdf_canvas import GRID, INK, WHITE, ZEBRA, Canvas
 from exportdocs.render._table import ImageCell, ItemTable
 
@@ -57,8 +57,7 @@ def lay_table(page: Canvas, block: ItemTable, at: str) -> None:
         for c, cell in enumerate(row):
             inner = widths[c] - 2 * pad_x
             if isinstance(cell, ImageCell):
-                where = located(f"{at}.{name}[{r}][{c}]")
-                ratio = page.aspect(cell.path, where)
+                ratio = page.aspect(cell.path, cell_at(at, name, r, c))
                 h = float(cell.height)
                 w = h * ratio
                 if w > inner:
@@ -69,15 +68,15 @@ def lay_table(page: Canvas, block: ItemTable, at: str) -> None:
             if not cell:
                 cells.append(())
                 continue
-            col = block.columns[c]
-            if col.wrap:
-                laid = page.lines(cell, size, inner, located(f"{at}.{name}[{r}][{c}]"), bold=bold)
+            where = cell_at(at, name, r, c)  # formatted only for an error message
+            if block.columns[c].wrap:
+                laid = page.lines(cell, size, inner, where, bold=bold)
             else:
-                one = page.one_line(cell, size, inner, located(f"{at}.{name}[{r}][{c}]"), bold)
+                one = page.one_line(cell, size, inner, where, bold)
                 laid = (
                     [one]
                     if one.width <= inner + 1e-6
-                    else page.lines(cell, size, inner, located(f"{at}.{name}[{r}][{c}]"), bold=bold)
+                    else page.lines(cell, size, inner, where, bold=bold)
                 )
             cells.append(laid)
             height = max(height, len(laid) * lh)

@@ -1,0 +1,322 @@
+"""The DOCX package: the template prepared once per process, each document one zip pass.
+
+python-docx's default template is opened and prepared once per process: the document
+defaults name the fonts and languages (see ``_default_fonts``), the Normal style gets
+its size, colour and spacing, the item tables' paragraph style is added and the page
+footer part is created. Its members are then kept deflated. A document writes only
+the members that change, document.xml, the footer and the core properties (plus the
+relationships, content types and media when it has pictures), and copies the others'
+compressed bytes, in one pass with fixed member dates: equal input gives equal bytes.
+
+Fonts are names, not files, in DOCX, and Word (or LibreOffice) chooses the font of
+each character itself: the document defaults (``w:rPrDefault`` in styles.xml) name
+``LATIN_FONT`` for Latin text (``w:ascii``/``w:hAnsi``) and ``CJK_FONT`` for Chinese
+(``w:eastAsia``), and set the language to en-US for Latin and zh-CN for East Asian
+text (``w:lang``), which also steers a reader's font substitution towards Simplified
+Chinese glyphs. Nothing is set per run, so every run, table cell and footer inherits it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from exportdocs.exceptions import RenderError
+from exportdocs.render._blocks import DocumentMeta
+from exportdocs.render._docx_xml import W, check, esc, esc_attr
+
+__all__ = ["CJK_FONT", "CJK_LANG", "LATIN_FONT", "LATIN_LANG", "Media", "Template", "template"]
+
+#: Font family for Latin text in DOCX output (``w:ascii``/``w:hAnsi``). Not the PDF's
+#: DejaVu Sans: a DOCX names fonts the reader has, and Arial is on every Word installation
+#: (LibreOffice maps it to the metric-compatible Liberation Sans); it covers Latin
+#: Extended-A, Greek and Cyrillic (Łódź, Şişecam, ΑΒΓ).
+LATIN_FONT = "Arial"
+#: Font family for Chinese text in DOCX output (``w:eastAsia``): Windows' Simplified Chinese
+#: UI font; elsewhere the reader substitutes a Simplified Chinese font (the zh-CN language
+#: tells it which).
+CJK_FONT = "Microsoft YaHei"
+#: Languages of the runs (``w:lang``): Latin text and East Asian text.
+LATIN_LANG = "en-US"
+CJK_LANG = "zh-CN"
+
+#: The colour of body text (the Normal style).
+_INK = "212529"
+_CONTENT_TYPES = "[Content_Types].xml"
+_CORE = "docProps/core.xml"
+_DOCUMENT = "word/document.xml"
+_RELS = "word/_rels/document.xml.rels"
+_FOOTER = "word/footer1.xml"
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+_CORE_ROOT = (
+    "<cp:coreProperties"
+    ' xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
+    ' xmlns:dcmitype="http://purl.org/dc/dcmitype/"'
+    ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+)
+#: Zip records, as the standard library's zipfile writes them (version 2.0, Unix).
+_LOCAL = struct.Struct("<4s2B4HL2L2H")
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
+_END = struct.Struct("<4s4H2LH")
+_DEFLATED = 8
+_VERSION = 20
+_UNIX = 3
+_MODE = 0o600 << 16
+_ZIP_LIMIT = 0xFFFFFFFF
+
+
+class _Member(NamedTuple):
+    """One zip member, deflated."""
+
+    name: bytes
+    crc: int
+    size: int
+    data: bytes
+
+
+def _member(name: str, content: bytes) -> _Member:
+    packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    data = packer.compress(content) + packer.flush()
+    return _Member(name.encode("ascii"), zlib.crc32(content), len(content), data)
+
+
+def _zip(members: Iterable[_Member], when: dt.datetime) -> bytes:
+    """The members as one zip archive, every member dated ``when``."""
+    year = min(max(when.year, 1980), 2107)
+    date = (year - 1980) << 9 | when.month << 5 | when.day
+    time = when.hour << 11 | when.minute << 5 | when.second // 2
+    out: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for m in members:
+        if offset > _ZIP_LIMIT or len(m.data) > _ZIP_LIMIT or m.size > _ZIP_LIMIT:
+            raise RenderError("the DOCX package would be larger than 4 GB")
+        sizes = (m.crc, len(m.data), m.size, len(m.name))
+        head = _LOCAL.pack(b"PK\x03\x04", _VERSION, 0, 0, _DEFLATED, time, date, *sizes, 0)
+        # made by: version 2.0 on Unix; needs 2.0; no flags; no extra field, comment, disk
+        # number or internal attributes; read-write for the owner; where the member starts.
+        made = (_VERSION, _UNIX, _VERSION, 0, 0, _DEFLATED, time, date)
+        tail = (0, 0, 0, 0, _MODE, offset)
+        central.append(_CENTRAL.pack(b"PK\x01\x02", *made, *sizes, *tail) + m.name)
+        out += [head, m.name, m.data]
+        offset += len(head) + len(m.name) + len(m.data)
+    directory = b"".join(central)
+    count = len(central)
+    end = _END.pack(b"PK\x05\x06", 0, 0, count, count, len(directory), offset, 0)
+    return b"".join([*out, directory, end])
+
+
+class Template(NamedTuple):
+    """python-docx's default template, prepared and deflated once per process."""
+
+    #: Every member, in the template's order.
+    members: tuple[_Member, ...]
+    #: The text of the members a document may change, by name.
+    texts: dict[str, str]
+    #: document.xml up to and including ``<w:body>``; the footer up to its paragraph.
+    document_head: str
+    footer_head: str
+    #: The relationship id of the footer and the first free one.
+    footer_rid: str
+    next_rid: int
+    #: The style id of the item tables' paragraph style.
+    table_style: str
+
+
+def _default_fonts(styles: Any) -> None:
+    """Name the fonts and languages of every run in styles.xml's ``w:rPrDefault``.
+
+    Word selects the font per character from ``w:rFonts``: ``w:ascii`` for ASCII,
+    ``w:hAnsi`` for the other Latin, Greek and Cyrillic letters, ``w:eastAsia`` for Han
+    characters, CJK punctuation and full-width forms. The template's theme references
+    (``w:asciiTheme`` ...) are removed, since they would win over the names.
+    """
+    from docx.oxml import parse_xml
+
+    def child(parent: Any, tag: str, index: int | None = None) -> Any:
+        found = parent.find(f"{{{W}}}{tag}")
+        if found is None:
+            found = parse_xml(f'<w:{tag} xmlns:w="{W}"/>')
+            if index is None:
+                parent.append(found)
+            else:
+                parent.insert(index, found)
+        return found
+
+    rpr = child(child(child(styles, "docDefaults", 0), "rPrDefault", 0), "rPr", 0)
+    fonts = child(rpr, "rFonts", 0)
+    fonts.attrib.clear()
+    names = {"ascii": LATIN_FONT, "hAnsi": LATIN_FONT, "eastAsia": CJK_FONT, "cs": LATIN_FONT}
+    langs = {"val": LATIN_LANG, "eastAsia": CJK_LANG}
+    for element, values in ((fonts, names), (child(rpr, "lang"), langs)):
+        for attr, value in values.items():
+            element.set(f"{{{W}}}{attr}", value)
+
+
+@functools.cache
+def template() -> Template:
+    """The prepared template (made on first use, then shared by every document)."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt, RGBColor
+
+    d = docx.Document()
+    _default_fonts(d.styles.element)
+    normal = d.styles["Normal"]
+    normal.font.size = Pt(9)
+    normal.font.color.rgb = RGBColor.from_string(_INK)
+    normal.paragraph_format.space_after = Pt(2)
+    table_style = d.styles.add_style("ED Table", WD_STYLE_TYPE.PARAGRAPH)
+    table_style.base_style = normal
+    table_style.font.size = Pt(8)
+    table_style.paragraph_format.space_after = Pt(0)
+    table_style.paragraph_format.space_before = Pt(0)
+    footer_part = d.sections[0].footer.part  # creates the footer part and its relationship
+    footer_rid = next(
+        rid
+        for rid, rel in d.part.rels.items()
+        if not rel.is_external and rel.target_part is footer_part
+    )
+    saved = io.BytesIO()
+    d.save(saved)
+    with zipfile.ZipFile(saved) as z:
+        contents = {info.filename: z.read(info) for info in z.infolist()}
+    texts = {n: contents[n].decode() for n in (_CONTENT_TYPES, _RELS, _DOCUMENT, _FOOTER)}
+    body = texts[_DOCUMENT].index("<w:body>") + len("<w:body>")
+    rids = [int(part[: part.index('"')]) for part in texts[_RELS].split(' Id="rId')[1:]]
+    return Template(
+        members=tuple(_member(name, data) for name, data in contents.items()),
+        texts=texts,
+        document_head=texts[_DOCUMENT][:body],
+        footer_head=texts[_FOOTER][: texts[_FOOTER].index("<w:p>")],
+        footer_rid=footer_rid,
+        next_rid=max(rids) + 1,
+        table_style=table_style.style_id,
+    )
+
+
+_DRAWING = (
+    "<w:r><w:drawing><wp:inline"
+    ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    ' xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+    '<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{id}" name="Picture {id}"/>'
+    '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+    '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+    '<pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="{name}"/><pic:cNvPicPr/></pic:nvPicPr>'
+    '<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+    '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+    '<a:prstGeom prst="rect"/></pic:spPr></pic:pic></a:graphicData></a:graphic>'
+    "</wp:inline></w:drawing></w:r>"
+)
+
+
+class _Picture(NamedTuple):
+    rid: str
+    name: str  # the file name shown in Word
+    part: str  # word/media/imageN.ext
+    content_type: str
+    blob: bytes
+
+
+class Media:
+    """The pictures of one document: their parts, relationships and drawing markup.
+
+    As python-docx does: equal files (by SHA-1) share one part, pictures are numbered
+    from 1 in the order they are placed, and scaled to the height keeping their shape.
+    """
+
+    def __init__(self, first_rid: int) -> None:
+        self.pictures: dict[str, _Picture] = {}  # by SHA-1
+        self.next_rid = first_rid
+        self.shapes = 0
+
+    def drawing(self, path: Path, height_mm: float, where: str) -> str:
+        """A run showing the picture at ``path`` ``height_mm`` high."""
+        from docx.image.image import Image
+        from docx.shared import Mm
+
+        try:
+            image = Image.from_file(str(path))
+            cx, cy = image.scaled_dimensions(None, Mm(height_mm))
+        except Exception as exc:  # python-docx raises many types for bad images
+            raise RenderError(f"{where}: cannot read image {str(path)!r}: {exc}") from exc
+        picture = self.pictures.get(image.sha1)
+        if picture is None:
+            name = check(image.filename, lambda: f"{where} (image file name)")
+            part = f"word/media/image{len(self.pictures) + 1}.{image.ext}"
+            picture = _Picture(f"rId{self.next_rid}", name, part, image.content_type, image.blob)
+            self.pictures[image.sha1] = picture
+            self.next_rid += 1
+        self.shapes += 1
+        return _DRAWING.format(
+            cx=int(cx), cy=int(cy), id=self.shapes, name=esc_attr(picture.name), rid=picture.rid
+        )
+
+
+def _core_xml(meta: DocumentMeta) -> str:
+    """docProps/core.xml: title, author, identifier and the creation date as every date."""
+    when = meta.created.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    title = esc(check(meta.title, lambda: "meta.title"))
+    author = esc(check(meta.author or "exportdocs", lambda: "meta.author"))
+    identifier = esc(check(meta.identifier or "", lambda: "meta.identifier"))
+    return (
+        f"{_XML_DECLARATION}{_CORE_ROOT}<dc:title>{title}</dc:title><dc:subject/>"
+        f"<dc:creator>{author}</dc:creator><cp:keywords/><dc:description></dc:description>"
+        f"<cp:lastModifiedBy>{author}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
+        f"<cp:category/><cp:lastPrinted>{when}</cp:lastPrinted>"
+        f"<dc:identifier>{identifier}</dc:identifier></cp:coreProperties>"
+    )
+
+
+def _with_pictures(t: Template, media: Media) -> dict[str, str]:
+    """The relationships and content types with the pictures' parts added."""
+    rels = "".join(
+        f'<Relationship Id="{p.rid}" Type="{_RT}/image" Target="{p.part[5:]}"/>'
+        for p in media.pictures.values()
+    )
+    types = t.texts[_CONTENT_TYPES]
+    known = dict(re.findall(r'<Default Extension="([^"]+)" ContentType="([^"]+)"', types))
+    added: dict[str, str] = {}
+    overrides = ""
+    for p in media.pictures.values():
+        ext = p.part.rsplit(".", 1)[1]
+        default = known.get(ext) or added.setdefault(ext, p.content_type)
+        if default != p.content_type:  # the extension stands for another type
+            overrides += f'<Override PartName="/{p.part}" ContentType="{p.content_type}"/>'
+    defaults = "".join(f'<Default Extension="{e}" ContentType="{ct}"/>' for e, ct in added.items())
+    start = types.index(">", types.index("<Types")) + 1
+    end = types.rindex("</Types>")
+    return {
+        _RELS: t.texts[_RELS].replace("</Relationships>", rels + "</Relationships>"),
+        _CONTENT_TYPES: types[:start] + defaults + types[start:end] + overrides + types[end:],
+    }
+
+
+def package(t: Template, body: str, footer: str, meta: DocumentMeta, media: Media) -> bytes:
+    """The DOCX file: ``body`` (the content of ``w:body``) and the footer's paragraph."""
+    changed = {
+        _DOCUMENT: f"{t.document_head}{body}</w:body></w:document>",
+        _FOOTER: f"{t.footer_head}{footer}</w:ftr>",
+        _CORE: _core_xml(meta),
+    }
+    if media.pictures:
+        changed.update(_with_pictures(t, media))
+    members = [
+        _member(name, changed[name].encode()) if name in changed else m
+        for m in t.members
+        for name in (m.name.decode(),)
+    ]
+    members += [_member(p.part, p.blob) for p in media.pictures.values()]
+    return _zip(members, meta.created)
