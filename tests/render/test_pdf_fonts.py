@@ -32,6 +32,7 @@ from exportdocs.render._fonts import (
     load_font,
 )
 from exportdocs.render._pdf_canvas import GRID, INK, MUTED, WHITE, ZEBRA
+from exportdocs.render._pdf_file import PdfFile
 from exportdocs.render._pdf_write import DocFont, write_pages
 from exportdocs.render._sfnt import SfntError, TrueType
 from exportdocs.samples import sample_contract
@@ -62,16 +63,16 @@ def test_shipped_face_table_is_what_fpdf2_computes() -> None:
     assert _FACES.stat().st_size < 4000
 
 
-def test_bundled_faces_load_without_fpdf2_parsing_them(monkeypatch: pytest.MonkeyPatch) -> None:
-    import fpdf.fonts
-
+def test_bundled_faces_load_without_fonttools_parsing_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from exportdocs.render import _fonts
 
     def refuse(*args: Any, **kwargs: Any) -> None:
-        raise AssertionError("fpdf2 parsed a bundled face")
+        raise AssertionError("fontTools parsed a bundled face")
 
     monkeypatch.setattr(_fonts, "_CACHE", {})
-    monkeypatch.setattr(fpdf.fonts, "TTFFont", refuse)
+    monkeypatch.setattr(_fonts, "face_info", refuse)
     for file in BUNDLED:
         font = load_font(file)
         assert isinstance(font.working(set()), TrueTypeGlyphs)
@@ -231,8 +232,6 @@ def fpdf2_pages(ops: list[list[Any]], files: list[Path]) -> list[bytes]:
 
 
 def test_page_contents_are_what_fpdf2s_calls_write() -> None:
-    from fpdf import FPDF
-
     regular, bold = load_font(BUNDLED_REGULAR), load_font(BUNDLED_BOLD)
     ops: list[list[Any]] = [
         [
@@ -254,8 +253,7 @@ def test_page_contents_are_what_fpdf2s_calls_write() -> None:
             ("t", regular, 8.0, (0, 0, 0), 21.0, 65.0, "after a black fill"),
         ],
     ]
-    pdf = FPDF(unit="mm")
-    pdf.set_auto_page_break(False)
+    pdf = PdfFile(595.28, 841.89)
     fonts = {}
     chars: dict[int, set[str]] = {id(regular): set(), id(bold): set()}
     for page in ops:
@@ -264,9 +262,9 @@ def test_page_contents_are_what_fpdf2s_calls_write() -> None:
                 chars[id(op[1])].update(op[6])
     for n, face in enumerate((regular, bold)):
         fonts[id(face)] = DocFont(face, face.working(chars[id(face)]), n + 1)
-        pdf.fonts[f"f{n}"] = fonts[id(face)]  # type: ignore[assignment]
-    write_pages(pdf, [list(page) for page in ops], fonts)
-    ours = [bytes(page.contents) for page in pdf.pages.values()]
+        pdf.fonts.append(fonts[id(face)])
+    write_pages(pdf, [list(page) for page in ops], fonts, 297.0)
+    ours = [content.encode("latin-1") for content, _, _ in pdf.pages]
     assert ours == fpdf2_pages(ops, [BUNDLED_REGULAR.path, BUNDLED_BOLD.path])
 
 

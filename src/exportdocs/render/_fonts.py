@@ -4,8 +4,8 @@ Each file is read once per process into a :class:`LoadedFont`: its advance width
 (which characters it covers, how wide they are) and what a PDF says about it (name,
 descriptor). A TrueType face is read as bytes (only its ``cmap``, ``hmtx`` and ``loca``
 tables; the bundled faces' descriptors ship precomputed in ``fonts/faces.json``), and
-documents are subset from it directly; other faces (CFF outlines) go through fpdf2 and
-fontTools and a working font (see ``_font_work``).
+documents are subset from it directly; other faces (CFF outlines) go through fontTools
+and a working font (see ``_font_work``).
 
 Font fallback, per character: a :class:`FontPlan` holds two chains, regular and
 bold, each a Latin face (DejaVu Sans unless the FontSet gives one) followed by the
@@ -86,7 +86,7 @@ _LATIN_SEED = frozenset(
 _CJK_SEED = frozenset(
     chr(cp) for lo, hi in ((0x20, 0xFF), (0x3000, 0x303F)) for cp in range(lo, hi + 1)
 )
-#: What the PDF says about each bundled face, as fpdf2 computes it (see ``face_info``),
+#: What the PDF says about each bundled face (see ``face_info``),
 #: with the size of the file it was computed from.
 _FACES = _HERE / "faces.json"
 
@@ -170,42 +170,89 @@ class LoadedFont:
         _PARSES += 1
 
 
-def face_info(proto: Any, file: FontFile) -> dict[str, Any]:
-    """What the PDF says about a face, from fpdf2's ``TTFFont`` of it."""
-    desc = proto.desc
-    return {
-        "name": proto.name,
-        "family": proto.ttfont["name"].getBestFamilyName() or file.path.stem,
-        "desc": {
-            "ascent": desc.ascent,
-            "descent": desc.descent,
-            "cap_height": desc.cap_height,
-            "flags": desc.flags.value,
-            "font_b_box": desc.font_b_box,
-            "italic_angle": desc.italic_angle,
-            "stem_v": desc.stem_v,
-            "missing_width": desc.missing_width,
-        },
-        "cff": proto.is_cff,
-        "cid_keyed": proto.is_cid_keyed,
-        "cff_ros": list(proto.cff_ros) if proto.cff_ros else None,
-    }
+#: Tables of colour or bitmap faces, which exportdocs does not draw.
+_COLOUR_TABLES = ("CBDT", "COLR", "SVG ", "sbix")
+
+
+def face_info(file: FontFile) -> tuple[dict[str, Any], dict[int, float]]:
+    """What the PDF says about a face, and its advance widths, read with fontTools.
+
+    The values are those fpdf2 (2.8) computes in its ``TTFFont``: the name (full name
+    without spaces and parentheses), the descriptor (ascent, descent and cap height from
+    ``hhea``/``OS/2``, bounding box from ``head``, flags, italic angle, stem from the
+    weight class, the width of ``.notdef``), whether outlines are (CID-keyed) CFF, and
+    each code point's advance in 1/1000 em.
+
+    Raises:
+        RenderError: a colour or bitmap-only face.
+    """
+    import re as regex
+
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+    tt = TTFont(file.path, recalcTimestamp=False, fontNumber=file.index, lazy=True)
+    try:
+        glyf = "glyf" in tt
+        if any(tag in tt for tag in _COLOUR_TABLES) or ("EBDT" in tt and not glyf):
+            raise RenderError(f"font file {str(file.path)!r} is a colour font; use an outline font")
+        cff = "CFF " in tt or "CFF2" in tt
+        ros = None
+        if cff:
+            try:
+                top = tt["CFF " if "CFF " in tt else "CFF2"].cff.topDictIndex[0]
+                found = getattr(top, "ROS", None)
+                ros = [str(found[0]), str(found[1]), int(found[2])] if found else None
+            except (KeyError, AttributeError, IndexError, TypeError):  # pragma: no cover
+                ros = None
+        head, hhea, os2, post, hmtx = tt["head"], tt["hhea"], tt["OS/2"], tt["post"], tt["hmtx"]
+        scale = 1000 / float(head.unitsPerEm)
+        cap = getattr(os2, "sCapHeight", hhea.ascent)
+        flags = 4  # symbolic
+        if post.isFixedPitch:
+            flags |= 1
+        if post.italicAngle != 0:
+            flags |= 64
+        if os2.usWeightClass >= 600:
+            flags |= 1 << 18
+        notdef = hmtx.metrics.get(".notdef", (head.xMax - head.xMin, 0))  # fpdf2's fallback
+        missing = round(scale * notdef[0])
+        cw: dict[int, float] = {}
+        for cp, glyph in (tt.getBestCmap() or {}).items():
+            w = hmtx.metrics[glyph][0]
+            cw[cp] = round(scale * (0 if w == 65535 else w) + 0.001)
+        info = {
+            "name": regex.sub("[ ()]", "", tt["name"].getBestFullName()),
+            "family": tt["name"].getBestFamilyName() or file.path.stem,
+            "desc": {
+                "ascent": round(hhea.ascent * scale),
+                "descent": round(hhea.descent * scale),
+                "cap_height": round(cap * scale),
+                "flags": flags,
+                "font_b_box": f"[{head.xMin * scale:.0f} {head.yMin * scale:.0f}"
+                f" {head.xMax * scale:.0f} {head.yMax * scale:.0f}]",
+                "italic_angle": int(post.italicAngle),
+                "stem_v": round(50 + int(pow((os2.usWeightClass / 65), 2))),
+                "missing_width": missing,
+            },
+            "cff": cff,
+            "cid_keyed": ros is not None,
+            "cff_ros": ros,
+        }
+    finally:
+        tt.close()
+    return info, cw
 
 
 def bundled_faces() -> str:
     """The text of ``fonts/faces.json``: ``face_info`` of each bundled face, and its size.
 
-    Computed with fpdf2 from the font files; write it again after rebuilding a font
+    Computed from the font files; write it again after rebuilding a font
     (``tests/render/test_pdf_fonts.py`` checks that it is current).
     """
-    from fpdf import FPDF
-    from fpdf.fonts import TTFFont
-
     table = {}
     for file in (BUNDLED_REGULAR, BUNDLED_BOLD, BUNDLED_CJK_REGULAR, BUNDLED_CJK_BOLD):
-        proto = TTFFont(FPDF(), file.path, "proto", "", None, None, None, file.index)
-        table[file.path.name] = {**face_info(proto, file), "size": file.path.stat().st_size}
-        proto.ttfont.close()
+        info, _ = face_info(file)
+        table[file.path.name] = {**info, "size": file.path.stat().st_size}
     return json.dumps(table, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
@@ -230,7 +277,7 @@ def load_font(file: FontFile) -> LoadedFont:
 
     Raises:
         FontNotFoundError: the file does not exist.
-        RenderError: the file exists but fpdf2 cannot use it.
+        RenderError: the file exists but cannot be used.
     """
     key = (str(file.path), file.index)
     cached = _CACHE.get(key)
@@ -258,18 +305,9 @@ def _parse(file: FontFile) -> LoadedFont:
             glyphs = None
         info = _bundled_info(file) if glyphs is not None else None
         if info is None:
-            from fpdf import FPDF
-            from fpdf.fonts import TTFFont
-
-            proto = TTFFont(FPDF(), file.path, "proto", "", None, None, None, file.index)
-            if proto.color_font is not None:
-                raise RenderError(
-                    f"font file {str(file.path)!r} is a colour font; use an outline font"
-                )
-            info = face_info(proto, file)
-            proto.ttfont.close()
+            info, cw = face_info(file)
             if glyphs is None:
-                loaded = LoadedFont(file, info, proto.cw, None)
+                loaded = LoadedFont(file, info, cw, None)
         if glyphs is not None:
             loaded = LoadedFont(file, info, glyphs.cw, glyphs)
     except RenderError:

@@ -1,23 +1,20 @@
-"""The PDF backend: lays blocks out on pages, then draws them with fpdf2's low-level calls.
+"""The PDF backend: lays blocks out on pages, then writes them as PDF content streams.
 
 Layout happens first, completely, before anything is drawn: every string is
 measured (which checks that a font covers it), broken into lines and placed on
 a page. Only then is the page count known, so "Page 1 of 3" is plain text and an
 error (missing glyph, unreadable image) never leaves a half-drawn document.
 
-Drawing writes what fpdf2's ``text``/``rect``/``line`` would write, a page's content
-in one piece (``_pdf_write``), rather than ``multi_cell`` or ``table``: the layout
-already knows every line, and fpdf2's own line breaking per cell is what makes a long
-``table()`` slow. A line in one face is one text object; a line whose runs switch
+Drawing writes a page's content in one piece (``_pdf_write``) and the file around it
+(``_pdf_file``): the layout already knows every line, so no PDF library is involved. A line in one face is one text object; a line whose runs switch
 faces (DejaVu Latin, CJK Han) is still one text object, with a ``Tf`` per run.
 
 This module lays out the blocks other than the item table (``_pdf_table``) on the
-pages of a ``_pdf_canvas.Canvas``, then has them written into an fpdf2 document.
+pages of a ``_pdf_canvas.Canvas``, then has them written into a PDF file.
 """
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from exportdocs.render._blocks import (
@@ -40,8 +37,9 @@ from exportdocs.render._layout import (
     page_label,
 )
 from exportdocs.render._pdf_canvas import GRID, INK, MUTED, ZEBRA, Canvas, Line, Op
+from exportdocs.render._pdf_file import PdfFile
 from exportdocs.render._pdf_table import lay_table
-from exportdocs.render._pdf_write import DocFont, Producer, write_pages
+from exportdocs.render._pdf_write import DocFont, write_pages
 from exportdocs.render._style import Style
 from exportdocs.render._table import Align, ItemTable
 
@@ -326,8 +324,6 @@ class _Layout(Canvas):
 
 def pdf_bytes(document: Document, style: Style) -> bytes:
     """Render ``document`` to PDF bytes (layout first, then drawing)."""
-    from fpdf import FPDF
-
     plan = FontPlan(style.fonts, need_cjk=style.language.needs_cjk)
     layout = _Layout(document, style, plan)
     pages = layout.run()
@@ -343,26 +339,12 @@ def pdf_bytes(document: Document, style: Style) -> bytes:
         else None
     )
 
-    identifier = document.meta.identifier
-
-    class _PDF(FPDF):
-        def file_id(self) -> str | int | None:  # type: ignore[override]
-            if identifier is None:
-                return -1
-            digest = (
-                hashlib.md5(identifier.encode("utf-8"), usedforsecurity=False).hexdigest().upper()
-            )
-            return f"<{digest}><{digest}>"
-
-    pdf = _PDF(unit="mm", format=(layout.page_w, layout.page_h))
-    pdf.set_auto_page_break(False)
-    pdf.set_creation_date(document.meta.created)
-    pdf.set_creator("exportdocs")
-    if document.meta.title:
-        pdf.set_title(document.meta.title)
-    if document.meta.author:
-        pdf.set_author(document.meta.author)
-    pdf.set_lang("zh-CN" if style.language.value == "zh" else "en")
+    pdf = PdfFile(layout.page_w / MM_PER_PT, layout.page_h / MM_PER_PT)
+    pdf.created = document.meta.created
+    pdf.identifier = document.meta.identifier
+    pdf.title = document.meta.title or ""
+    pdf.author = document.meta.author or ""
+    pdf.lang = "zh-CN" if style.language.value == "zh" else "en"
 
     # The fonts in order of first use and, for a font drawn from a working font, every
     # character it draws, so that the working font is complete before drawing.
@@ -384,13 +366,12 @@ def pdf_bytes(document: Document, style: Style) -> bytes:
                 if entry[1] is not None:
                     entry[1].update(s)
     fonts: dict[int, DocFont] = {}
-    registered: dict[str, Any] = pdf.fonts  # fpdf2 writes them with Producer
     for key, (font, chars) in used.items():
         glyphs = font.working(chars or set())
-        fonts[key] = doc_font = DocFont(font, glyphs, len(registered) + 1)
-        registered[f"f{len(fonts) - 1}"] = doc_font
+        fonts[key] = doc_font = DocFont(font, glyphs, len(fonts) + 1)
+        pdf.fonts.append(doc_font)
         if font.cff_cid:
-            pdf._set_min_pdf_version("1.6")
+            pdf.version = "1.6"
 
     foot_y = layout.page_h - float(style.margins.bottom) + 6.0
     rule_y = layout.bottom + 2.0
@@ -399,5 +380,5 @@ def pdf_bytes(document: Document, style: Style) -> bytes:
         ops.append(foot_lines[p].op(layout.x1 - foot_lines[p].width, foot_y, MUTED))
         if ref_line is not None:
             ops.append(ref_line.op(layout.x0, foot_y, MUTED))
-    write_pages(pdf, pages, fonts)
-    return bytes(pdf.output(output_producer_class=Producer))
+    write_pages(pdf, pages, fonts, layout.page_h)
+    return pdf.output()

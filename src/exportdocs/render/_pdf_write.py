@@ -1,33 +1,30 @@
-"""Writing the laid-out pages into an fpdf2 document: content streams in bulk, fonts once.
+"""Writing the laid-out pages: content streams in bulk, fonts once.
 
-fpdf2 writes the file structure (pages, resources, images, metadata, cross-reference
-table); the page contents and the font objects are written here, as the text fpdf2's own
-calls would write:
+``_pdf_file`` writes the file structure (pages, resources, images, metadata,
+cross-reference table); the page contents and the font objects are written here:
 
-* every drawing operation of a page (an ``Op`` of ``_pdf_canvas``) becomes the text
-  fpdf2's ``text``/``rect``/``line``/``set_*_color`` would write, with the state fpdf2
-  keeps (font set on the page, colours, line width) kept here, and a page is handed to
-  fpdf2 in one piece instead of one library call per string;
+* every drawing operation of a page (an ``Op`` of ``_pdf_canvas``) becomes PDF content
+  text, with the graphics state (font set on the page, colours, line width) kept here;
+  the text is what fpdf2's ``text``/``rect``/``line``/``set_*_color`` wrote when
+  exportdocs drew with fpdf2, so pages look as they did;
 * each face of a document is a :class:`DocFont`: it gives every character it draws a
-  two-byte code in order of first use (as fpdf2's ``SubsetMap`` does), and
-  :class:`Producer` writes its font objects around a subset made once per glyph set and
-  process (``_font_work``) instead of fpdf2 re-subsetting the font with fontTools for
-  every document.
+  two-byte code in order of first use (as fpdf2's ``SubsetMap`` did), and writes its
+  font objects (Type0/Identity-H, CIDFontType2 or CIDFontType0C, widths, ToUnicode)
+  around a subset made once per glyph set and process (``_font_work``).
 """
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Hashable
-from typing import Any
 
-from fpdf.output import OutputProducer
-
-from exportdocs.exceptions import RenderError
 from exportdocs.render._font_work import TrueTypeGlyphs, Work
 from exportdocs.render._fonts import LoadedFont
 from exportdocs.render._pdf_canvas import RGB, Op
+from exportdocs.render._pdf_file import Objects, PdfFile
+from exportdocs.render._pdf_image import LEVEL
 
-__all__ = ["DocFont", "Producer", "write_pages"]
+__all__ = ["DocFont", "write_pages"]
 
 #: Character code 32 is fpdf2's reserved code for the space; new codes skip it.
 _SPACE = 0x20
@@ -37,9 +34,10 @@ def _code(code: int) -> str:
     """A character code as it appears in a PDF string (UTF-16BE bytes, parentheses escaped)."""
     found = _CODES.get(code)
     if found is None:
-        from fpdf.util import escape_parens
-
-        found = _CODES[code] = escape_parens(chr(code).encode("utf-16-be").decode("latin-1"))
+        text = chr(code).encode("utf-16-be").decode("latin-1")
+        found = _CODES[code] = (
+            text.replace("\\", "\\\\").replace(")", "\\)").replace("(", "\\(").replace("\r", "\\r")
+        )
     return found
 
 
@@ -112,13 +110,9 @@ class DocFont:
             code += 1
         return out
 
-
-class Producer(OutputProducer):
-    """fpdf2's file writer, with the font objects written from subsets made once."""
-
-    def _add_fonts(self, *args: Any) -> dict[int, Any]:
-        fonts: dict[str, Any] = self.fpdf.fonts
-        return {font.i: _embed(self, font) for font in sorted(fonts.values(), key=lambda f: f.i)}
+    def embed(self, objects: Objects) -> int:
+        """Write this font's objects; the number of its Type0 font object."""
+        return _embed(objects, self)
 
 
 def _unicode_hex(cp: int) -> str:
@@ -154,30 +148,46 @@ def _cmap(
     ).encode("latin-1")
 
 
-def _embed(producer: Any, font: DocFont) -> Any:
-    """Add the PDF objects of ``font`` as fpdf2 2.8 ``_add_fonts`` adds them for a TTFFont."""
-    import zlib
+def _cmap_blocks(entries: list[str], operator: str) -> str:
+    """CMap mapping blocks of at most 100 entries (Adobe Technical Note #5014)."""
+    blocks = []
+    for start in range(0, len(entries), 100):
+        chunk = entries[start : start + 100]
+        blocks.append(f"{len(chunk)} begin{operator}\n{''.join(chunk)}end{operator}\n")
+    return "".join(blocks)
 
-    from fpdf.fonts import PDFFontDescriptor
-    from fpdf.output import (
-        CIDSystemInfo,
-        PDFFont,
-        PDFFontStream,
-        _build_cmap_blocks,
-        _cid_font_widths,
-    )
-    from fpdf.syntax import Name, PDFArray, PDFContentStream, PDFString, Raw
 
-    if not isinstance(font, DocFont):  # pragma: no cover - only DocFonts are registered
-        raise RenderError(f"unexpected font object {font!r} in the PDF")
+def _widths(cid_widths: dict[int, int]) -> str:
+    """The ``/W`` array: runs of consecutive CIDs, equal widths as one range."""
+    parts: list[str] = []
+    run: list[int] = []
+    first = -2
+    for cid, width in sorted(cid_widths.items()):
+        if run and cid == first + len(run):
+            run.append(width)
+            continue
+        if run:
+            parts.append(_w_run(first, run))
+        first, run = cid, [width]
+    if run:
+        parts.append(_w_run(first, run))
+    return f"[{''.join(parts)}]"
+
+
+def _w_run(first: int, widths: list[int]) -> str:
+    if len(widths) > 1 and len(set(widths)) == 1:
+        return f" {first} {first + len(widths) - 1} {widths[0]}"
+    return f" {first} [ {' '.join(str(int(w)) for w in widths)} ]\n"
+
+
+def _embed(objs: Objects, font: DocFont) -> int:
+    """Write the objects of ``font``: Type0 (Identity-H), CID font, descriptor, file, maps."""
     face = font.font
-    add = producer._add_pdf_obj
     fontname = f"MPDFAA+{face.name}"
     glyphs = font.glyphs()
     cff_cid = face.cff_cid
     sub = font.work.subset(frozenset(key for _, key, _, _, _ in glyphs), cff_cid)
-    composite = PDFFont(subtype="Type0", base_font=fontname, encoding="Identity-H")
-    add(composite, "fonts")
+    type0_n = objs.reserve()
     code_to_cid: dict[int, int] = {}
     widths = {code: width for code, _, _, width, _ in glyphs}
     if cff_cid:
@@ -190,47 +200,37 @@ def _embed(producer: Any, font: DocFont) -> Any:
                 cid_widths[cid] = width
         if cid_widths:
             widths = cid_widths
-    cid_font = PDFFont(
-        subtype="CIDFontType0" if cff_cid else "CIDFontType2",
-        base_font=fontname,
-        d_w=face.desc["missing_width"],
-        w=_cid_font_widths(widths),
-    )
-    add(cid_font, "fonts")
-    composite.descendant_fonts = PDFArray([cid_font])
     bfchar = [f"<{code:04X}> <{_unicode_hex(cp)}>\n" for code, _, cp, _, _ in glyphs]
-    to_unicode = PDFContentStream(_cmap(_build_cmap_blocks(bfchar, "bfchar")))
-    add(to_unicode, "fonts")
-    composite.to_unicode = to_unicode
-    info = CIDSystemInfo()
+    to_unicode_n = objs.stream("", _cmap(_cmap_blocks(bfchar, "bfchar")))
+    encoding = "/Identity-H"
     if code_to_cid:
         registry, ordering, supplement = face.cff_ros or ("Adobe", "Identity", 0)
+        name = f"{registry}-{ordering}-UCS"
         mapping = [f"<{code:04X}> {cid}\n" for code, cid in sorted(code_to_cid.items())]
-        encoding: Any = PDFContentStream(
-            _cmap(
-                _build_cmap_blocks(mapping, "cidchar"),
-                f"{registry}-{ordering}-UCS",
-                (registry, ordering, supplement),
-            )
+        body = _cmap(_cmap_blocks(mapping, "cidchar"), name, (registry, ordering, supplement))
+        encoding_n = objs.stream(
+            f"/Type /CMap /CMapName /{name} /CIDSystemInfo"
+            f" << /Registry ({registry}) /Ordering ({ordering}) /Supplement {supplement} >>",
+            body,
         )
-        encoding.type = Name("CMap")
-        encoding.c_map_name = Name(f"{registry}-{ordering}-UCS")
-        encoding.c_i_d_system_info = Raw(
-            f"<< /Registry ({registry}) /Ordering ({ordering}) /Supplement {supplement} >>"
-        )
-        add(encoding, "fonts")
-        composite.encoding = encoding
+        encoding = f"{encoding_n} 0 R"
+    registry, ordering, supplement = ("Adobe", "UCS", 0)
     if cff_cid and face.cff_ros:
         registry, ordering, supplement = face.cff_ros
-        info.registry = PDFString(registry, encrypt=True)
-        info.ordering = PDFString(ordering, encrypt=True)
-        info.supplement = supplement
-    add(info, "fonts")
-    cid_font.c_i_d_system_info = info
-    desc: Any = PDFFontDescriptor(**face.desc)
-    desc.font_name = Name(fontname)
-    add(desc, "fonts")
-    cid_font.font_descriptor = desc
+    info = f"<< /Registry ({registry}) /Ordering ({ordering}) /Supplement {supplement} >>"
+    file_entries = f"/Filter /FlateDecode /Length1 {sub.length1}"
+    if cff_cid:
+        file_entries += " /Subtype /CIDFontType0C"
+    file_n = objs.stream(file_entries, sub.stream)
+    d = face.desc
+    desc_n = objs.add(
+        f"<< /Type /FontDescriptor /FontName /{fontname} /Ascent {d['ascent']}"
+        f" /Descent {d['descent']} /CapHeight {d['cap_height']} /Flags {d['flags']}"
+        f" /FontBBox {d['font_b_box']} /ItalicAngle {d['italic_angle']} /StemV {d['stem_v']}"
+        f" /MissingWidth {d['missing_width']}"
+        f" /{'FontFile3' if cff_cid else 'FontFile2'} {file_n} 0 R >>"
+    )
+    cid_map = ""
     if not cff_cid:
         # CIDToGIDMap: glyph id (2 bytes) per code; one per code assignment and subset.
         key = tuple((code, sub.gids[glyph]) for code, glyph, _, _, _ in glyphs)
@@ -240,51 +240,42 @@ def _embed(producer: Any, font: DocFont) -> Any:
             for code, gid in key:
                 table[code * 2] = gid >> 8
                 table[code * 2 + 1] = gid & 0xFF
-            packed = sub.maps[key] = zlib.compress(bytes(table), -1)
+            packed = sub.maps[key] = zlib.compress(bytes(table), LEVEL)
             while len(sub.maps) > 8:
                 del sub.maps[next(iter(sub.maps))]
-        cid_map = PDFContentStream(b"")
-        cid_map.filter = Name("FlateDecode")
-        cid_map._contents, cid_map.length = packed, len(packed)
-        add(cid_map, "fonts")
-        cid_font.c_i_d_to_g_i_d_map = cid_map
-    stream: Any = PDFFontStream(b"")
-    stream._contents, stream.length, stream.length1 = sub.stream, len(sub.stream), sub.length1
-    if cff_cid:
-        stream.subtype = Name("CIDFontType0C")
-    add(stream, "fonts")
-    if cff_cid:
-        desc.font_file3 = stream
-    else:
-        desc.font_file2 = stream
-    return composite
+        cid_map = f" /CIDToGIDMap {objs.stream('/Filter /FlateDecode', packed)} 0 R"
+    cid_n = objs.add(
+        f"<< /Type /Font /Subtype /{'CIDFontType0' if cff_cid else 'CIDFontType2'}"
+        f" /BaseFont /{fontname} /CIDSystemInfo {info} /FontDescriptor {desc_n} 0 R"
+        f" /DW {d['missing_width']} /W {_widths(widths)}{cid_map} >>"
+    )
+    return objs.put(
+        type0_n,
+        f"<< /Type /Font /Subtype /Type0 /BaseFont /{fontname} /Encoding {encoding}"
+        f" /DescendantFonts [{cid_n} 0 R] /ToUnicode {to_unicode_n} 0 R >>",
+    )
+
+
+def _number(value: float) -> str:
+    return f"{value:.4f}".rstrip("0").rstrip(".")
 
 
 class _Colour:
-    """An RGB colour as fpdf2 holds it and writes it (fill/text ``rg``, stroke ``RG``).
+    """An RGB colour as PDF operators: fill/text ``rg``, stroke ``RG`` (black as grey 0).
 
-    ``device`` is fpdf2's colour object, one per value (see :func:`_device`), so the
-    writer compares colours by identity where fpdf2 compares them by value.
+    One object per value (see :func:`_colour`), so the writer compares colours by
+    identity.
     """
 
-    __slots__ = ("device", "fill", "stroke")
+    __slots__ = ("fill", "stroke")
 
     def __init__(self, rgb: RGB) -> None:
-        from fpdf.drawing_primitives import convert_to_device_color
-
-        self.device = _device(convert_to_device_color(*rgb))
-        text = self.device.serialize()
+        text = "0 g" if tuple(rgb) == (0, 0, 0) else " ".join(_number(c / 255) for c in rgb) + " rg"
         self.fill = text.lower()
         self.stroke = text.upper()
 
 
 _COLOURS: dict[RGB, _Colour] = {}
-_DEVICES: dict[Any, Any] = {}
-
-
-def _device(device: Any) -> Any:
-    """The one object of fpdf2's colour ``device``'s value (black is fpdf2's default grey)."""
-    return _DEVICES.setdefault(device, device)
 
 
 def _colour(rgb: RGB) -> _Colour:
@@ -294,31 +285,34 @@ def _colour(rgb: RGB) -> _Colour:
     return found
 
 
-def write_pages(pdf: Any, pages: list[list[Op]], fonts: dict[int, DocFont]) -> None:
-    """Add ``pages`` to ``pdf``, each operation written as fpdf2 would write it.
+_BLACK = (0, 0, 0)
+#: PDF points per millimetre.
+_K = 72 / 25.4
 
-    ``fonts`` maps ``id(LoadedFont)`` to the document's :class:`DocFont`. The state fpdf2
-    keeps between calls (font and size set on the page, fill, stroke and text colour, line
-    width) is kept here and handed back to ``pdf`` before each new page, so ``add_page``
-    writes what it writes after fpdf2's own calls.
+
+def write_pages(pdf: PdfFile, pages: list[list[Op]], fonts: dict[int, DocFont], h: float) -> None:
+    """Add ``pages`` (``h`` mm high) to ``pdf``, each operation written as content text.
+
+    ``fonts`` maps ``id(LoadedFont)`` to the document's :class:`DocFont`. The graphics
+    state (font and size set on the page, fill, stroke and text colour, line width) is
+    carried from page to page: each page opens by setting the line cap, the line width
+    and the colours that are not black.
     """
-    from fpdf.enums import PDFResourceType
-
-    kind = PDFResourceType.FONT
-    add = pdf._resource_catalog.add
-    k, h = pdf.k, pdf.h
-    fill, stroke, ink = _device(pdf.fill_color), _device(pdf.draw_color), _device(pdf.text_color)
-    width = pdf.line_width
+    k = _K
+    black = _colour(_BLACK)
+    fill, stroke, ink = black, black, black
+    width = 0.567 / k
     font: DocFont | None = None
     size = 0.0
     for ops in pages:
-        pdf.fill_color, pdf.draw_color, pdf.text_color = fill, stroke, ink
-        pdf.line_width = width
-        pdf.add_page()
-        page = pdf.page
-        on_page = False  # add_page unsets the font on the new page
-        used: set[int] = set()  # fonts in the page's resources
-        out: list[str] = []
+        out: list[str] = ["2 J", f"{width * k:.2f} w"]
+        if stroke is not black:
+            out.append(stroke.stroke)
+        if fill is not black:
+            out.append(fill.fill)
+        on_page = False  # a new page has no font set
+        used: list[int] = []  # fonts in the page's resources
+        images: list[int] = []
         for op in ops:
             code = op[0]
             if code == "t":
@@ -329,38 +323,34 @@ def write_pages(pdf: Any, pages: list[list[Op]], fonts: dict[int, DocFont]) -> N
                 if not on_page:
                     out.append(f"BT /F{doc_font.i} {size:.2f} Tf ET")
                     if doc_font.i not in used:
-                        used.add(doc_font.i)
-                        add(kind, doc_font.i, page)
+                        used.append(doc_font.i)
                     on_page = True
                 body = f"BT {x * k:.2f} {(h - y) * k:.2f} Td ({doc_font.encode(s)}) Tj ET"
-                colour = _colour(rgb)
-                ink = colour.device
-                out.append(f"q {colour.fill} {body} Q" if fill is not ink else body)
+                ink = _colour(rgb)
+                out.append(f"q {ink.fill} {body} Q" if fill is not ink else body)
             elif code == "m":
                 _, runs, pt, rgb, x, y = op
-                colour = _colour(rgb)
-                ink = colour.device
-                parts = ["q", colour.fill] if fill is not ink else ["q"]
+                ink = _colour(rgb)
+                parts = ["q", ink.fill] if fill is not ink else ["q"]
                 parts.append(f"BT {x * k:.2f} {(h - y) * k:.2f} Td")
                 for face, s in runs:
                     doc_font = fonts[id(face)]
                     if doc_font.i not in used:
-                        used.add(doc_font.i)
-                        add(kind, doc_font.i, page)
+                        used.append(doc_font.i)
                     parts.append(f"/F{doc_font.i} {pt:.2f} Tf ({doc_font.encode(s)}) Tj")
                 parts.append("ET Q")
                 out.append(" ".join(parts))
             elif code == "r":
                 _, x, y, w, ht, rgb = op
                 colour = _colour(rgb)
-                if colour.device is not fill:
-                    fill = colour.device
+                if colour is not fill:
+                    fill = colour
                     out.append(colour.fill)
                 out.append(f"{x * k:.2f} {(h - y) * k:.2f} {w * k:.2f} {-ht * k:.2f} re f")
             elif code in ("b", "l"):
                 colour = _colour(op[5])
-                if colour.device is not stroke:
-                    stroke = colour.device
+                if colour is not stroke:
+                    stroke = colour
                     out.append(colour.stroke)
                 if op[6] != width:
                     width = op[6]
@@ -373,15 +363,13 @@ def write_pages(pdf: Any, pages: list[list[Op]], fonts: dict[int, DocFont]) -> N
                 else:
                     out.append(f"{x1 * k:.2f} {(h - y1) * k:.2f} {a * k:.2f} {-b * k:.2f} re S")
             elif code == "i":
-                if out:
-                    pdf._out("\n".join(out))
-                    out = []
                 _, path, x, y, w, ht = op
-                try:
-                    pdf.image(path, x, y, w, ht)
-                except Exception as exc:  # fpdf2/PIL raise many types for bad images
-                    raise RenderError(f"cannot draw image {str(path)!r}: {exc}") from exc
-        if out:
-            pdf._out("\n".join(out))
-    pdf.fill_color, pdf.draw_color, pdf.text_color = fill, stroke, ink
-    pdf.line_width = width
+                n = pdf.image(path)
+                if n not in images:
+                    images.append(n)
+                out.append(
+                    f"q {w * k:.2f} 0 0 {ht * k:.2f} {x * k:.2f} {(h - ht - y) * k:.2f} cm"
+                    f" /I{n} Do Q"
+                )
+        out.append("")  # a content stream ends with a line break
+        pdf.pages.append(("\n".join(out), sorted(used), sorted(images)))
