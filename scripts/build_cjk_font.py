@@ -11,15 +11,15 @@ Noto Sans CJK SC 2.004 (SIL Open Font License 1.1), taken from Debian's package
 * the space. Latin text is set in the bundled DejaVu Sans, so no Latin letters.
 
 The CFF outlines are converted to TrueType (quadratic, at most 1 unit off at 1000
-units per em): fpdf2 subsets the font of every PDF, and a ``glyf`` font subsets far
-faster than a CFF one. The layout and vertical tables are dropped (documents draw
+units per em): exportdocs cuts a TrueType (``glyf``) subset itself, far faster than
+fontTools subsets a CFF one. The layout and vertical tables are dropped (documents draw
 horizontal text without shaping). The family is renamed "ExportDocs CJK SC", as the
 OFL asks of a Modified Version, and its description says what it is made from.
 
 The build is deterministic: the same input gives the same bytes (the timestamps are
 the upstream's) with the same fontTools; the bundled files were made with fontTools
 4.69.1, and another version may write other, equivalent bytes. Run it from the repository root with the project's virtual
-environment (fontTools comes with fpdf2)::
+environment (fontTools is a dependency of exportdocs)::
 
     .venv/bin/python scripts/build_cjk_font.py                # apt-get download the .deb
     .venv/bin/python scripts/build_cjk_font.py --deb FILE     # a .deb already downloaded
