@@ -20,7 +20,15 @@ from fontTools import subset as ftsubset  # type: ignore[import-untyped]
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 from exportdocs import documents
-from exportdocs.render import DEFAULT_CJK_SEARCH, Document, FontSet, Style, Text, render_pdf
+from exportdocs.render import (
+    DEFAULT_CJK_SEARCH,
+    Document,
+    FontFile,
+    FontSet,
+    Style,
+    Text,
+    render_pdf,
+)
 from exportdocs.render._font_work import TrueTypeGlyphs
 from exportdocs.render._fonts import (
     _FACES,
@@ -29,6 +37,7 @@ from exportdocs.render._fonts import (
     BUNDLED_CJK_REGULAR,
     BUNDLED_REGULAR,
     bundled_faces,
+    face_info,
     load_font,
 )
 from exportdocs.render._pdf_canvas import GRID, INK, MUTED, WHITE, ZEBRA
@@ -61,6 +70,32 @@ def test_shipped_face_table_is_what_fpdf2_computes() -> None:
     table = json.loads(_FACES.read_text("utf-8"))
     assert sorted(table) == sorted(f.path.name for f in BUNDLED)
     assert _FACES.stat().st_size < 4000
+
+
+FACES = [*BUNDLED, *(FontFile(p) for p in SYSTEM if p.is_file())]
+if NOTO_CFF.is_file():
+    FACES.append(FontFile(NOTO_CFF, 2))
+
+
+@pytest.mark.parametrize("file", FACES, ids=lambda f: f"{f.path.name}#{f.index}")
+def test_face_info_is_what_fpdf2_computes(file: FontFile) -> None:
+    info, cw = face_info(file)
+    ref = fpdf2_font(file.path, file.index)
+    desc = ref.desc
+    assert info["name"] == ref.name
+    assert info["desc"] == {
+        "ascent": desc.ascent,
+        "descent": desc.descent,
+        "cap_height": desc.cap_height,
+        "flags": desc.flags.value,
+        "font_b_box": desc.font_b_box,
+        "italic_angle": desc.italic_angle,
+        "stem_v": desc.stem_v,
+        "missing_width": desc.missing_width,
+    }
+    assert (info["cff"], info["cid_keyed"]) == (ref.is_cff, ref.is_cid_keyed)
+    assert info["cff_ros"] == (list(ref.cff_ros) if ref.cff_ros else None)
+    assert cw == dict(ref.cw)
 
 
 def test_bundled_faces_load_without_fonttools_parsing_them(
