@@ -180,7 +180,7 @@ _NOTO_ARCH = "/usr/share/fonts/noto-cjk/NotoSansCJK-{}.ttc"
 #: default search is empty, so the bundled ExportDocs CJK SC is used): the first entry
 #: whose regular file exists wins. Noto Sans CJK SC is face 2 of the collection (JP, KR,
 #: SC, TC, HK). Only the characters the Latin face lacks are drawn with the CJK font.
-#: Tested with fpdf2: Noto Sans CJK (CFF outlines) and WenQuanYi Micro Hei (TrueType);
+#: Tested: Noto Sans CJK (CFF outlines) and WenQuanYi Micro Hei (TrueType);
 #: the macOS and Windows entries are common install paths and untested here.
 DEFAULT_CJK_SEARCH: tuple[FontPair, ...] = (
     FontPair(FontFile(_NOTO_DEB.format("Regular"), 2), FontFile(_NOTO_DEB.format("Bold"), 2)),
