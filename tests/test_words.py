@@ -549,3 +549,48 @@ def test_bad_input_is_refused(call: Any, message: str, path: str) -> None:
     with pytest.raises(ValidationError, match=message) as info:
         call()
     assert path == info.value.problems[0].path
+
+
+# -- the English cardinal, held to num2words --------------------------------------------
+
+
+def _num2words_american(number: int) -> str:
+    from num2words import num2words  # the reference (a dev dependency)
+
+    words = str(num2words(number, lang="en")).replace(",", " ")
+    return " ".join(w for w in words.split() if w != "and").upper()
+
+
+@given(st.integers(min_value=0, max_value=10**12))  # rounding may reach 10**12
+@example(0)
+@example(100)
+@example(1_005)
+@example(20_000_019)
+@example(999_999_999_999)
+@example(10**12)
+def test_english_cardinal_is_num2words_without_the_british_and(number: int) -> None:
+    from exportdocs._words import _english_integer
+
+    assert _num2words_american(number) == _english_integer(number, hyphens=True)
+    assert _english_integer(number, hyphens=False) == _english_integer(number, True).replace(
+        "-", " "
+    )
+
+
+@pytest.mark.parametrize(
+    ("number", "words"),
+    [
+        (0, "ZERO"),
+        (15, "FIFTEEN"),
+        (40, "FORTY"),
+        (105, "ONE HUNDRED FIVE"),
+        (1_005, "ONE THOUSAND FIVE"),
+        (21_000, "TWENTY-ONE THOUSAND"),
+        (1_000_000, "ONE MILLION"),
+        (7_000_000_100, "SEVEN BILLION ONE HUNDRED"),
+    ],
+)
+def test_english_cardinal_examples(number: int, words: str) -> None:
+    from exportdocs._words import _english_integer
+
+    assert words == _english_integer(number, hyphens=True)
