@@ -274,7 +274,7 @@ RMB_TABLE = [
     ("1409.50", "人民币壹仟肆佰零玖元伍角"),
     ("6007.14", "人民币陆仟零柒元壹角肆分"),
     ("1680.32", "人民币壹仟陆佰捌拾元叁角贰分"),
-    ("107000.53", "人民币壹拾万柒仟元伍角叁分"),
+    ("107000.53", "人民币壹拾万柒仟元零伍角叁分"),
     ("16409.02", "人民币壹万陆仟肆佰零玖元零贰分"),
     ("325.04", "人民币叁佰贰拾伍元零肆分"),
     ("1005.00", "人民币壹仟零伍元整"),
@@ -364,14 +364,15 @@ def _zero_required(high: int, low: int) -> bool:
     """Whether the zeros between written places ``high`` and ``low`` must be read as 零.
 
     Stated by place, independently of the group-by-group writer: zeros inside a
-    group, a whole zero group, 角 = 0 before 分, and a zero 个 group before 角 need
-    零; the only gap left silent is one ending at the next group's 仟
-    (壹拾万柒仟) or at 角 after a 个 group that is not all zero (捌拾元叁角).
+    group, a whole zero group, 角 = 0 before 分, and a run of zeros ending at 元
+    before 角 need 零 (壹拾万柒仟元零伍角叁分, the PBOC's own example); the only gaps
+    left silent are one ending at the next group's 仟 (壹拾万柒仟) and a lone zero
+    元 digit before 角 (捌拾元叁角).
     """
     if low >= 0:
         return not (low % 4 == 3 and high // 4 - low // 4 == 1)
     if low == -1:
-        return high >= 4
+        return high >= 2
     return True
 
 

@@ -418,9 +418,11 @@ def _zh_amount(whole: int, minor: int, places: int, zheng: str, jiao_zheng: bool
         out.append(_zh_integer(whole) + "元")
     if minor == 0:
         return "".join(out) + zheng
-    # A 零 follows 元 when the whole 个 group is zero (壹亿元零壹角) or 角 is zero
-    # (壹万陆仟肆佰零玖元零贰分); a run of zeros is one 零.
-    zero = whole > 0 and whole % 10_000 == 0
+    # A 零 follows 元 when 角 is zero (壹万陆仟肆佰零玖元零贰分), and when the 元 digit
+    # ends a run of zeros (壹拾万柒仟元零伍角叁分, 壹亿元零壹角): the PBOC's example gives
+    # that form or 壹拾万零柒仟元伍角叁分, never one without 零. A lone zero 元 digit
+    # takes none (壹仟陆佰捌拾元叁角贰分), as the rules allow. A run of zeros is one 零.
+    zero = whole > 0 and whole % 100 == 0
     written = whole > 0
     last = 0
     for i, digit in enumerate(digits):
@@ -456,9 +458,10 @@ def rmb_uppercase(
     Follows the PBOC rules for filling in bills: 零壹贰…玖 with 拾佰仟万亿 and
     元角分; an amount ending at 元 gets 整 (or 正); one ending at 分 never does;
     one ending at 角 only with ``jiao_zheng=True``. A run of zeros is one 零;
-    零 is written after 元 when 角 is zero but 分 is not, and when the whole
-    last four-digit group is zero (壹亿元零壹角); it is left out when only the
-    元 digit is zero (壹仟陆佰捌拾元叁角贰分), as the rules allow. A leading
+    零 is written after 元 when 角 is zero but 分 is not, and when the 元 digit
+    ends a run of zeros (壹拾万柒仟元零伍角叁分, 壹亿元零壹角: the first of the two
+    forms the PBOC's example gives); it is left out when only the 元 digit is
+    zero (壹仟陆佰捌拾元叁角贰分), as the rules allow. A leading
     ten is 壹拾 (壹拾伍元整). The amount is rounded half-up to the fen first.
 
     Args:
