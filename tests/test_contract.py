@@ -167,3 +167,15 @@ def test_notebook_html_summary() -> None:
     assert "<td style='text-align:right'>7,440.00</td>" in page  # 400 × 18.60
     assert "Total <b>USD 41,690.30</b> (30% = 12,507.09; 70% = 29,183.21)" in page
     assert "526 cartons, N.W. 3,920.16 kg, G.W. 4,618.76 kg, 40.498 CBM" in page
+
+
+def test_final_marks_number_the_cartons_only_when_every_line_is_packed() -> None:
+    contract = sample_contract()
+    assert "C/NO. 1-526" in contract.final_marks.main
+    unpacked = attrs.evolve(
+        contract.items[0], product=attrs.evolve(contract.items[0].product, packing=None)
+    )
+    partly = attrs.evolve(contract, items=(unpacked, *contract.items[1:]))
+    # 1-<cartons of the packed lines> would leave out the unpacked line's cartons.
+    assert partly.final_marks == partly.marks
+    assert "C/NO. 1-UP" in partly.final_marks.main

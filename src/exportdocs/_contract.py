@@ -280,7 +280,14 @@ class Contract:
 
     @property
     def final_marks(self) -> ShippingMarks:
-        """The shipping marks with "C/NO. 1-UP" replaced by the real range."""
+        """The shipping marks with "C/NO. 1-UP" replaced by the real range.
+
+        The range is known only when every line has packing data; until then the marks
+        keep ``1-UP`` ("numbered from 1 upwards"), the form the trade prints while the
+        count is open, rather than a range that leaves out the unpacked lines' cartons.
+        """
+        if any(item.product.packing is None for item in self.items):
+            return self.marks
         return self.marks.final(self.total_packages)
 
     @property

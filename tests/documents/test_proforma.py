@@ -10,7 +10,7 @@ from babel.numbers import get_currency_name, get_currency_symbol
 
 from exportdocs import Contract, Incoterm, Money, Place, TradeTerm, documents, rmb_uppercase
 from exportdocs.exceptions import ValidationError
-from tests.documents.conftest import FORMATS, LANGUAGES, contains, rendered_texts
+from tests.documents.conftest import FORMATS, LANGUAGES, contains, read_back, rendered_texts
 
 CASES = [(lang, fmt) for lang in LANGUAGES for fmt in FORMATS]
 EN_WORDS = "SAY US DOLLARS FORTY-ONE THOUSAND SIX HUNDRED NINETY AND CENTS THIRTY ONLY"
@@ -191,3 +191,21 @@ def test_line_amounts_are_the_models_never_recomputed(contract: Contract) -> Non
     assert "18.6049" in text
     assert "7,441.96" in text
     assert f"{odd.total.amount:,}" in text
+
+
+def _without_packing(contract: Contract, lines: slice = slice(None)) -> Contract:
+    items = list(contract.items)
+    for i in range(len(items))[lines]:
+        items[i] = attrs.evolve(items[i], product=attrs.evolve(items[i].product, packing=None))
+    return attrs.evolve(contract, items=tuple(items))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_pi_for_products_without_packing_keeps_the_marks_open(contract: Contract, fmt: str) -> None:
+    # Standard marks say "C/NO. 1-UP"; with no packing data the count is open, and the
+    # PI prints the marks as the trade writes them until it is known (it used to fail
+    # with "total_cartons: cannot number the cartons", naming neither marks nor packing).
+    open_order = _without_packing(contract)
+    assert open_order.marks.has_placeholder
+    text = read_back(documents.proforma_invoice(open_order, language="en"), fmt)
+    assert contains(text, "C/NO. 1-UP")
