@@ -207,6 +207,50 @@ def test_bank_account_optional_fields() -> None:
     assert account.currency == Currency("USD")
 
 
+def test_beneficiary_address_from_str_or_list() -> None:
+    assert make_account().beneficiary_address == ()
+    from_str = make_account(beneficiary_address="No. 88 Jinshan Road\n\n  Ningbo 315100 \n")
+    from_list = make_account(beneficiary_address=["No. 88 Jinshan Road", "Ningbo 315100"])
+    assert from_str.beneficiary_address == ("No. 88 Jinshan Road", "Ningbo 315100")
+    assert from_list.beneficiary_address == from_str.beneficiary_address
+    assert make_account(beneficiary_address=["a", "b", "c", "d"]).beneficiary_address == (
+        "a",
+        "b",
+        "c",
+        "d",
+    )
+
+
+def test_beneficiary_address_too_many_lines_refused() -> None:
+    with pytest.raises(ValidationError, match="beneficiary_address: more than 4 lines") as info:
+        make_account(beneficiary_address=["1", "2", "3", "4", "5"])
+    assert problem_paths(info) == ["beneficiary_address"]
+
+
+@pytest.mark.parametrize(
+    ("bad", "path", "message"),
+    [
+        (42, "beneficiary_address", "expected a list of lines, not int"),
+        ({"street": "x"}, "beneficiary_address", "expected a list of lines, not dict"),
+        (["ok", 3], "beneficiary_address[1]", "expected text, not int"),
+    ],
+)
+def test_beneficiary_address_wrong_type_refused(bad: object, path: str, message: str) -> None:
+    with pytest.raises(ValidationError, match=re.escape(message)) as info:
+        make_account(beneficiary_address=bad)
+    assert problem_paths(info) == [path]
+
+
+def test_beneficiary_address_in_the_details_under_the_beneficiary() -> None:
+    account = make_account(beneficiary_address=["No. 88 Jinshan Road", "Ningbo 315100, China"])
+    assert account.details()[:3] == (
+        ("BENEFICIARY", SELLER_NAME),
+        ("BENEFICIARY ADDRESS", "No. 88 Jinshan Road, Ningbo 315100, China"),
+        ("BANK", "Bank of China, Ningbo Branch"),
+    )
+    assert "BENEFICIARY ADDRESS" not in dict(make_account().details())
+
+
 def test_bank_account_details_for_documents() -> None:
     account = make_account(iban=IBAN_DE, intermediary="JPMorgan Chase, New York", currency="USD")
     assert account.details() == (

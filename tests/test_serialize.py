@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from exportdocs import (
     SCHEMA_VERSION,
+    BankAccount,
     Contract,
     Dimensions,
     Money,
@@ -29,6 +30,18 @@ from exportdocs.samples import sample_contract
 def test_contract_round_trip_is_identity() -> None:
     contract = sample_contract()
     assert from_json(Contract, to_json(contract)) == contract
+
+
+def test_bank_account_beneficiary_address_round_trip() -> None:
+    bank = sample_contract().seller.bank
+    assert bank is not None
+    assert bank.beneficiary_address
+    data = to_dict(bank)
+    assert data["beneficiary_address"] == list(bank.beneficiary_address)
+    assert from_dict(BankAccount, data) == bank
+    # Older files without the field still load: it defaults to no lines.
+    del data["beneficiary_address"]
+    assert from_dict(BankAccount, data).beneficiary_address == ()
 
 
 def test_json_is_plain_and_exact() -> None:

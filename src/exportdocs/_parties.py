@@ -132,6 +132,11 @@ def _intermediary(value: str) -> str:
 class BankAccount:
     """The bank details a buyer needs to pay by T/T: beneficiary, bank, SWIFT/BIC, account.
 
+    ``beneficiary_address`` (up to 4 lines, optional) is the account holder's
+    address, which many banks ask for on a wire and which the PI prints under the
+    beneficiary; ``bank_address`` is the bank's. For an L/C the same bank is the
+    one the buyer names as advising bank.
+
     Give the account number, the IBAN, or both (IBANs exist in Europe and the
     Middle East, not in China or the US). The SWIFT/BIC and the IBAN are stored
     compact and upper-case; the IBAN's country may differ from the bank's (an
@@ -150,6 +155,9 @@ class BankAccount:
     beneficiary: str = attrs.field(converter=_name)
     bank_name: str = attrs.field(converter=_name)
     bank_address: tuple[str, ...] = attrs.field(default=(), converter=_bank_address)
+    beneficiary_address: tuple[str, ...] = attrs.field(
+        default=(), converter=_bank_address, kw_only=True
+    )
     swift: str = attrs.field(converter=_swift, kw_only=True)
     account_number: str | None = attrs.field(
         default=None, converter=optional(_account_number), kw_only=True
@@ -210,7 +218,10 @@ class BankAccount:
         SWIFT/BIC: COBADEFFXXX
         IBAN: DE89 3704 0044 0532 0130 00
         """
-        rows: list[tuple[str, str]] = [("BENEFICIARY", self.beneficiary), ("BANK", self.bank_name)]
+        rows: list[tuple[str, str]] = [("BENEFICIARY", self.beneficiary)]
+        if self.beneficiary_address:
+            rows.append(("BENEFICIARY ADDRESS", ", ".join(self.beneficiary_address)))
+        rows.append(("BANK", self.bank_name))
         if self.bank_address:
             rows.append(("BANK ADDRESS", ", ".join(self.bank_address)))
         rows.append(("SWIFT/BIC", self.swift))

@@ -65,6 +65,10 @@ def sample_seller() -> Party:
         tax_id="91330212MA2AB3CD4E",
         bank=BankAccount(
             beneficiary="Ningbo Brightway Lighting Co., Ltd.",
+            beneficiary_address=(
+                "No. 88 Jinshan Road, Yinzhou District",
+                "Ningbo, Zhejiang 315100, China",
+            ),
             bank_name="Bank of China, Ningbo Branch",
             bank_address=("139 Yaohang Street", "Ningbo, Zhejiang, China"),
             swift="BKCHCNBJ92A",

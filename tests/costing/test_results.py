@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from exportdocs import from_json, to_json
 from exportdocs.costing import CostSheet, Freight, Target, analyse, cost_sheet
 from tests.costing.examples import example, two_lines
@@ -22,6 +24,18 @@ def test_assumptions_and_html() -> None:
     assert page.startswith("<table><caption>Cost sheet, CIFC3</caption>")
     assert "<td>4401.08 CNY</td><td>3.97%</td><td>4.13%</td><td>yes</td>" in page
     assert "order: margin on sale 3.97% is below 5.00%" in page
+    assert "<th>Needs approval</th>" in page
+    assert "<th>Approval</th>" not in page
+
+
+def test_sensitivity_lines_round_trip_through_json() -> None:
+    from tests.costing.examples import two_lines
+
+    sheet = analyse(two_lines(), ["USD 2.40", "USD 7.80"])  # line B is thin
+    assert sheet.sensitivity[3].lines == (1,)
+    text = to_json(sheet)
+    assert json.loads(text)["sensitivity"][3]["lines"] == [1]
+    assert from_json(CostSheet, text) == sheet
 
 
 def test_assumption_wording_of_freight_and_a_profit_target() -> None:

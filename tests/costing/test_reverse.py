@@ -185,3 +185,46 @@ def test_forward_then_reverse_returns_the_target_margin(
     # that × quantity (plus a few cents of sheet rounding), and the margin by that × rate / income.
     slack = (D("0.5") * D(1).scaleb(-places) * quantity + D("0.05")) * D("7.10") + D("0.05")
     assert abs(s.margin_on_sale - margin) <= slack / s.net_income_home.amount
+
+
+# -- sensitivity: the sheet's own approval rule at every rate ---------------------------
+
+
+def test_sensitivity_applies_the_line_rule_so_at_zero_it_is_the_sheets_approval() -> None:
+    from tests.costing.examples import two_lines
+
+    # Line A at a healthy price, line B at a thin one: the order's margin is fine,
+    # line B's is not, so the sheet needs approval; so must the sensitivity at 0 %.
+    sheet = analyse(two_lines(), ["USD 2.40", "USD 7.80"])
+    a, b = sheet.lines
+    assert a.margin_on_sale is not None
+    assert a.margin_on_sale > D("0.05")
+    assert b.margin_on_sale is not None
+    assert b.margin_on_sale < D("0.05")
+    assert sheet.summary.margin_on_sale is not None
+    assert sheet.summary.margin_on_sale >= D("0.05")  # the order alone would pass
+    assert [r.line for r in sheet.approval.reasons] == [1]
+    zero = next(p for p in sheet.sensitivity if p.change == 0)
+    assert zero.approval_required == sheet.approval.required is True
+    assert zero.lines == (1,)
+    # A stronger rate lifts line B over the threshold: no approval any more.
+    assert not sheet.sensitivity[-1].approval_required
+    assert sheet.sensitivity[-1].lines == ()
+    # Every step agrees with analysing the same prices at the moved rate.
+    for p in sheet.sensitivity:
+        rate = ExchangeRate("USD", p.exchange_rate)
+        moved = analyse(two_lines(exchange_rate=rate), ["USD 2.40", "USD 7.80"])
+        assert p.approval_required == moved.approval.required, p.change
+        assert p.lines == tuple(i for i, x in enumerate(moved.lines) if x.approval.required)
+
+
+def test_sensitivity_flags_a_price_below_the_list_price_at_every_rate() -> None:
+    line = CostLine(
+        quantity=5000,
+        purchase_price="CNY 22.60",
+        rebate_rate="13%",
+        list_price="USD 5.00",
+        packing=PACKING,
+    )
+    sheet = analyse(example(line=line), ["USD 4.20"])
+    assert all(p.approval_required and p.lines == (0,) for p in sheet.sensitivity)

@@ -84,8 +84,79 @@ def test_approval_flag_per_line(contract: Contract, sheet: CostSheet) -> None:
 
     doc = documents.cost_analysis(sheet, contract).document
     flags = [b for b in doc.blocks if isinstance(b, ItemTable)][4]
-    assert [row[-1] for row in flags.rows] == ["no"] * 4 + ["yes"] + ["no"] * 7
+    assert [row[-1] for row in flags.rows] == ["—"] * 4 + ["yes"] + ["—"] * 7
     assert flags.totals[0][-1] == "yes"
+
+
+def test_sensitivity_at_the_rate_itself_agrees_with_the_sheet(
+    contract: Contract, sheet: CostSheet
+) -> None:
+    # Line 5's thin margin needs approval, so the ±0 % row says so too (the order's
+    # own margin, 25.40 %, is not thin): the sheet tells one story.
+    from exportdocs.render import ItemTable
+
+    assert sheet.approval.required
+    doc = documents.cost_analysis(sheet, contract).document
+    fx = [b for b in doc.blocks if isinstance(b, ItemTable)][5]
+    (zero,) = [row for row in fx.rows if row[0] == "±0%"]
+    assert zero[-1] == "yes"
+    assert [row[-1] for row in fx.rows] == ["yes"] * 5 + ["—"] * 2
+
+
+MONEY_HEADERS = {
+    "en": [
+        "PURCHASE PRICE INCL. VAT (CNY)",
+        "EX-VAT PRICE (CNY)",
+        "REFUND/UNIT (CNY)",
+        "REAL COST/UNIT (CNY)",
+        "LIST PRICE (USD)",
+        "AMOUNT (CNY)",
+        "UNIT PRICE (USD)",
+        "INVOICE VALUE (USD)",
+        "NET INCOME (USD)",
+        "NET INCOME (CNY)",
+        "GOODS COST (CNY)",
+        "TOTAL COST (CNY)",
+        "PROFIT (CNY)",
+    ],
+    "zh": [
+        "含税采购价 (CNY)",
+        "不含税价 (CNY)",
+        "单位退税额 (CNY)",
+        "实际成本/单位 (CNY)",
+        "底价 (USD)",
+        "金额 (CNY)",
+        "单价 (USD)",
+        "发票金额 (USD)",
+        "净收入 (CNY)",
+        "总成本 (CNY)",
+        "利润 (CNY)",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "fmt"), CASES)
+def test_every_money_header_names_its_currency(
+    texts: dict[tuple[str, str], str], lang: str, fmt: str
+) -> None:
+    text = texts[lang, fmt]
+    wanted = {"en": ["en"], "zh": ["zh"], "en-zh": []}[lang]
+    for phrase in [h for key in wanted for h in MONEY_HEADERS[key]]:
+        assert contains(text, phrase), phrase
+    if lang == "en-zh":  # English then Chinese, then the currency
+        for phrase in ("EX-VAT PRICE 不含税价 (CNY)", "LIST PRICE 底价 (USD)", "AMOUNT 金额 (CNY)"):
+            assert contains(text, phrase), phrase
+
+
+@pytest.mark.parametrize(("lang", "fmt"), CASES)
+def test_the_approval_column_reads_needs_approval(
+    texts: dict[tuple[str, str], str], lang: str, fmt: str
+) -> None:
+    text = texts[lang, fmt]
+    header = {"en": "NEEDS APPROVAL", "zh": "需审批", "en-zh": "NEEDS APPROVAL 需审批"}[lang]
+    assert contains(text, header)
+    if lang != "zh":
+        assert " no\n" not in text + "\n"  # lines without a reason show "—", not "no"
 
 
 def test_cost_sheet_must_match_the_contract(contract: Contract, sheet: CostSheet) -> None:

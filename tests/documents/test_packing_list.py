@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import pytest
 
 from exportdocs import Contract, documents
@@ -104,3 +105,26 @@ def test_line_weights_are_the_plans(table: ItemTable, contract: Contract) -> Non
         gw = sum(Decimal(r[7].replace(",", "")) for r in rows)
         cbm = sum(Decimal(r[9]) for r in rows)
         assert (nw, gw, cbm) == (line.net_weight, line.gross_weight, line.cbm)
+
+
+ORIGIN = {
+    "en": "Country of origin China",
+    "zh": "原产地 中国",
+    "en-zh": "Country of origin 原产地 China 中国",
+}
+
+
+@pytest.mark.parametrize(("lang", "fmt"), CASES)
+def test_packing_list_prints_the_country_of_origin(
+    texts: dict[tuple[str, str], str], lang: str, fmt: str
+) -> None:
+    assert contains(texts[lang, fmt], ORIGIN[lang])
+
+
+def test_packing_list_lists_different_origins(contract: Contract) -> None:
+    items = list(contract.items)
+    items[2] = attrs.evolve(items[2], product=attrs.evolve(items[2].product, origin="VN"))
+    mixed = attrs.evolve(contract, items=tuple(items))
+    for lang, origin in (("en", "China, Vietnam"), ("zh", "中国、越南")):
+        doc = documents.packing_list(mixed, language=lang).document
+        assert origin in [s for _, s in doc.strings()]

@@ -8,7 +8,16 @@ import attrs
 import pytest
 from babel.numbers import get_currency_name, get_currency_symbol
 
-from exportdocs import Contract, Incoterm, Money, Place, TradeTerm, documents, rmb_uppercase
+from exportdocs import (
+    Contract,
+    Incoterm,
+    Money,
+    PaymentTerms,
+    Place,
+    TradeTerm,
+    documents,
+    rmb_uppercase,
+)
 from exportdocs.exceptions import ValidationError
 from tests.documents.conftest import FORMATS, LANGUAGES, contains, read_back, rendered_texts
 
@@ -209,3 +218,96 @@ def test_pi_for_products_without_packing_keeps_the_marks_open(contract: Contract
     assert open_order.marks.has_placeholder
     text = read_back(documents.proforma_invoice(open_order, language="en"), fmt)
     assert contains(text, "C/NO. 1-UP")
+
+
+# -- bank block and country of origin ------------------------------------------------------
+
+BENEFICIARY_ADDRESS = "No. 88 Jinshan Road, Yinzhou District, Ningbo, Zhejiang 315100, China"
+BANK_ADDRESS_LABEL = {
+    "en": "Beneficiary address",
+    "zh": "收款人地址",
+    "en-zh": "Beneficiary address 收款人地址",
+}
+LC_TITLE = {
+    "en": "BENEFICIARY'S BANK (for the L/C)",
+    "zh": "受益人银行（信用证通知行）",
+    "en-zh": "BENEFICIARY'S BANK (for the L/C) 受益人银行（信用证通知行）",
+}
+ORIGIN = {
+    "en": "Country of origin China",
+    "zh": "原产地 中国",
+    "en-zh": "Country of origin 原产地 China 中国",
+}
+
+
+def _strings(contract: Contract, lang: str = "en") -> str:
+    doc = documents.proforma_invoice(contract, language=lang)
+    return "\n".join(s for _, s in doc.document.strings())
+
+
+@pytest.mark.parametrize(("lang", "fmt"), CASES)
+def test_tt_bank_block_prints_the_beneficiary_address(
+    texts: dict[tuple[str, str], str], contract: Contract, lang: str, fmt: str
+) -> None:
+    assert contract.seller.bank is not None
+    assert ", ".join(contract.seller.bank.beneficiary_address) == BENEFICIARY_ADDRESS
+    text = texts[lang, fmt]
+    assert contains(text, f"{BANK_ADDRESS_LABEL[lang]} {BENEFICIARY_ADDRESS}")
+    assert not contains(text, "信用证通知行")
+
+
+@pytest.fixture(scope="module")
+def lc_contract(contract: Contract) -> Contract:
+    return attrs.evolve(contract, payment=PaymentTerms.lc_at_sight())
+
+
+@pytest.mark.parametrize(("lang", "fmt"), CASES)
+def test_lc_pi_prints_the_beneficiarys_bank_for_the_credit(
+    lc_contract: Contract, lang: str, fmt: str
+) -> None:
+    text = read_back(documents.proforma_invoice(lc_contract, language=lang), fmt)
+    assert contains(text, LC_TITLE[lang])
+    for phrase in ("Bank of China, Ningbo Branch", "BKCHCNBJ92A", "3581 5863 7412"):
+        assert contains(text, phrase), phrase
+    assert contains(text, f"{BANK_ADDRESS_LABEL[lang]} {BENEFICIARY_ADDRESS}")
+    assert not contains(text, "BANK DETAILS FOR T/T")
+
+
+def test_deposit_by_tt_and_balance_by_lc_titles_the_block_for_both(contract: Contract) -> None:
+    mixed = attrs.evolve(contract, payment=PaymentTerms.lc_at_sight(deposit="30"))
+    assert "BANK DETAILS FOR T/T; BENEFICIARY'S BANK (for the L/C)" in _strings(mixed)
+    assert "电汇银行资料；受益人银行（信用证通知行）" in _strings(mixed, "zh")
+
+
+def test_no_bank_block_for_a_collection(contract: Contract) -> None:
+    dp = attrs.evolve(contract, payment=PaymentTerms.dp())
+    text = _strings(dp)
+    assert "BKCHCNBJ92A" not in text
+    assert "BANK DETAILS" not in text
+    assert "BENEFICIARY'S BANK" not in text
+
+
+@pytest.mark.parametrize(("lang", "fmt"), CASES)
+def test_pi_prints_the_country_of_origin(
+    texts: dict[tuple[str, str], str], lang: str, fmt: str
+) -> None:
+    assert contains(texts[lang, fmt], ORIGIN[lang])
+
+
+def test_different_origins_are_all_listed(contract: Contract) -> None:
+    items = list(contract.items)
+    items[1] = attrs.evolve(items[1], product=attrs.evolve(items[1].product, origin="VN"))
+    items[4] = attrs.evolve(items[4], product=attrs.evolve(items[4].product, origin="CN"))
+    mixed = attrs.evolve(contract, items=tuple(items))
+    assert "China, Vietnam" in _strings(mixed)
+    assert "中国、越南" in _strings(mixed, "zh")
+    assert "China, Vietnam 中国、越南" in _strings(mixed, "en-zh")
+    only_vn = attrs.evolve(
+        contract,
+        items=tuple(
+            attrs.evolve(i, product=attrs.evolve(i.product, origin="VN")) for i in contract.items
+        ),
+    )
+    text = _strings(only_vn)
+    assert "Vietnam" in text
+    assert "China, Vietnam" not in text

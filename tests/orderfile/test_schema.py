@@ -102,3 +102,13 @@ def test_optional_fields_are_nullable_and_not_required() -> None:
         "anyOf": [{"$ref": "#/$defs/BankAccount"}, {"type": "null"}],
         "default": None,
     }
+
+
+def test_bank_account_beneficiary_address_is_optional_lines() -> None:
+    bank = order_schema()["$defs"]["BankAccount"]
+    assert "beneficiary_address" not in bank["required"]
+    assert bank["properties"]["beneficiary_address"] == {
+        "type": "array",
+        "items": {"type": "string"},
+        "default": [],
+    }

@@ -208,7 +208,13 @@ class OrderSummary:
 
 @attrs.frozen
 class SensitivityPoint:
-    """The order's result if the exchange rate moved by ``change`` (0.01 = +1 %)."""
+    """The order's result if the exchange rate moved by ``change`` (0.01 = +1 %).
+
+    ``approval_required`` applies the sheet's own rule at the moved rate (the
+    order's margin, and each line's margin and list price), so at 0 it equals
+    ``sheet.approval.required``; ``lines`` are the indices of the lines that need
+    approval at that rate (as :attr:`ApprovalReason.line`, 0 = the first line).
+    """
 
     change: Decimal
     exchange_rate: Decimal
@@ -217,6 +223,7 @@ class SensitivityPoint:
     margin_on_sale: Decimal | None
     markup_on_cost: Decimal | None
     approval_required: bool
+    lines: tuple[int, ...] = ()
 
 
 @attrs.frozen
@@ -283,7 +290,7 @@ class CostSheet:
         head = (
             "<tr><th>Line</th><th>Qty</th><th>Unit price</th><th>Invoice</th>"
             "<th>Net income</th><th>Total cost</th><th>Profit</th><th>Margin</th>"
-            "<th>Markup</th><th>Approval</th></tr>"
+            "<th>Markup</th><th>Needs approval</th></tr>"
         )
 
         def row(name: str, qty: str, a: LineAnalysis | OrderSummary, price: str) -> str:
@@ -297,7 +304,7 @@ class CostSheet:
                 str(a.profit),
                 format_percent(a.margin_on_sale),
                 format_percent(a.markup_on_cost),
-                "yes" if a.approval.required else "no",
+                "yes" if a.approval.required else "—",
             )
             return "<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>"
 

@@ -251,7 +251,7 @@ def analyse(
     Use it for a buyer's counter-offer: it gives each line's and the order's
     profit, margin on sale, markup on cost and exchange cost, whether a manager
     must approve and why, and the order's margin at exchange rates ±1 %, ±3 %,
-    ±5 %. ``quote`` is attached to the sheet as is (see :func:`cost_sheet`).
+    ±5 % (with the same approval rule, order and lines, at each rate). ``quote`` is attached to the sheet as is (see :func:`cost_sheet`).
 
     >>> from exportdocs.costing import CostInputs, CostLine, ExchangeRate, format_percent
     >>> inputs = CostInputs(
@@ -279,23 +279,12 @@ def analyse(
         ]
         figures = [_at_rate(b, fx.rate, inputs.bank_rate, fx.hq) for b in bases]
         totals = _total(figures)
+        line_approvals, order_ratios, approval = _approve(inputs, term, figures, totals, given)
         lines = []
-        line_reasons: list[ApprovalReason] = []
-        for i, (src, f, price) in enumerate(zip(inputs.lines, figures, given, strict=True)):
+        for src, f, price, line_approval in zip(
+            inputs.lines, figures, given, line_approvals, strict=True
+        ):
             ratios = _ratios(f)
-            reasons = list(_thin(inputs, ratios, i, f"line {i + 1}"))
-            if src.list_price is not None and price < src.list_price:
-                reasons.append(
-                    ApprovalReason(
-                        ReasonKind.BELOW_LIST_PRICE,
-                        i,
-                        price.amount,
-                        src.list_price.amount,
-                        f"line {i + 1}: {term} price {price} is below the list price "
-                        f"{src.list_price}",
-                    )
-                )
-            line_reasons.extend(reasons)
             lines.append(
                 LineAnalysis(
                     src.reference,
@@ -306,53 +295,86 @@ def analyse(
                     store_optional(ratios.margin),
                     store_optional(ratios.markup),
                     store_optional(ratios.exchange_cost),
-                    Approval(tuple(reasons)),
+                    line_approval,
                 )
             )
-        order_ratios = _ratios(totals)
         summary = OrderSummary(
             rule,
             *_moneys(totals, home, quote_cur),
             store_optional(order_ratios.margin),
             store_optional(order_ratios.markup),
             store_optional(order_ratios.exchange_cost),
-            Approval(tuple(_thin(inputs, order_ratios, None, "order")) + tuple(line_reasons)),
+            approval,
             prepared.cbm,
             prepared.gross_weight,
             prepared.containers,
         )
         sensitivity = tuple(
-            _sensitivity(inputs, fx, bases, totals, step) for step in SENSITIVITY_STEPS
+            _sensitivity(inputs, fx, term, bases, given, step) for step in SENSITIVITY_STEPS
         )
     return CostSheet(inputs, quote, tuple(lines), summary, sensitivity)
 
 
+def _approve(
+    inputs: CostInputs,
+    term: str,
+    figures: Sequence[_Figures],
+    totals: _Figures,
+    prices: Sequence[Money],
+) -> tuple[tuple[Approval, ...], _Ratios, Approval]:
+    """The approval rule: each line's approval, the order's ratios, and the order's approval.
+
+    A line needs approval when its margin is thin or its price is below its list
+    price; the order needs it when its own margin is thin or any line needs it.
+    The sheet and every sensitivity step apply this one rule.
+    """
+    approvals: list[Approval] = []
+    line_reasons: list[ApprovalReason] = []
+    for i, (src, f, price) in enumerate(zip(inputs.lines, figures, prices, strict=True)):
+        reasons = list(_thin(inputs, _ratios(f), i, f"line {i + 1}"))
+        if src.list_price is not None and price < src.list_price:
+            reasons.append(
+                ApprovalReason(
+                    ReasonKind.BELOW_LIST_PRICE,
+                    i,
+                    price.amount,
+                    src.list_price.amount,
+                    f"line {i + 1}: {term} price {price} is below the list price {src.list_price}",
+                )
+            )
+        line_reasons.extend(reasons)
+        approvals.append(Approval(tuple(reasons)))
+    order_ratios = _ratios(totals)
+    order = Approval(tuple(_thin(inputs, order_ratios, None, "order")) + tuple(line_reasons))
+    return tuple(approvals), order_ratios, order
+
+
 def _sensitivity(
-    inputs: CostInputs, fx: Fx, bases: Sequence[_Base], totals: _Figures, step: Decimal
+    inputs: CostInputs,
+    fx: Fx,
+    term: str,
+    bases: Sequence[_Base],
+    prices: Sequence[Money],
+    step: Decimal,
 ) -> SensitivityPoint:
     # Only the conversion of the quote-currency income (and of the percentage bank
     # charges taken on it) moves; home-currency costs, and amounts converted when
-    # the order was prepared, stay put.
-    rate = store(fx.rate * (ONE + step))
-    hq, b = fx.hq, inputs.bank_rate
-    net_home = sum(((x.net * rate).quantize(hq, ROUND_HALF_UP) for x in bases), ZERO)
-    bank = ZERO
-    if b:
-        bank = sum(((x.bank_base * b * rate).quantize(hq, ROUND_HALF_UP) for x in bases), ZERO)
-    total_cost = totals.goods + totals.domestic + bank
-    moved = totals._replace(
-        net_home=net_home, bank=bank, total_cost=total_cost, profit=net_home - total_cost
-    )
-    ratios = _ratios(moved)
+    # the order was prepared, stay put. Each line is moved, so the approval at the
+    # step is the sheet's own rule (order and lines): at 0 it is the sheet's approval.
+    rate = fx.rate * (ONE + step)  # exact: at 0 the sheet's own rate, to the last digit
+    figures = [_at_rate(b, rate, inputs.bank_rate, fx.hq) for b in bases]
+    moved = _total(figures)
+    line_approvals, ratios, approval = _approve(inputs, term, figures, moved, prices)
     home = inputs.home_currency
     return SensitivityPoint(
         step,
-        rate,
-        fast_money(net_home, home),
+        store(rate),
+        fast_money(moved.net_home, home),
         fast_money(moved.profit, home),
         store_optional(ratios.margin),
         store_optional(ratios.markup),
-        any(True for _ in _thin(inputs, ratios, None, "order")),
+        approval.required,
+        tuple(i for i, a in enumerate(line_approvals) if a.required),
     )
 
 

@@ -54,6 +54,7 @@ __all__ = [
     "letterhead_for",
     "make_context",
     "meta_for",
+    "origin_text",
     "party_box",
     "payment_text",
     "place_text",
@@ -318,6 +319,23 @@ def place_text(place: Place, ctx: Ctx) -> str:
     """``Ningbo, China`` (``Ningbo, 中国`` in Chinese)."""
     country = place.country.name_in("zh") if ctx.language is Language.ZH else place.country.name
     return f"{place.name}, {country}"
+
+
+def origin_text(contract: Contract, ctx: Ctx) -> str:
+    """The products' country of origin: ``China`` (``中国``); different origins all listed.
+
+    The countries come from each line's ``Product.origin``, in the order of the
+    lines, each once (``China, Vietnam``; ``中国、越南``); bilingual prints the
+    English names, then the Chinese.
+    """
+    countries = list(dict.fromkeys(item.product.origin for item in contract.items))
+    en = ", ".join(country.name for country in countries)
+    zh = "、".join(country.name_in("zh") for country in countries)
+    if ctx.language is Language.EN:
+        return en
+    if ctx.language is Language.ZH:
+        return zh
+    return en if en == zh else f"{en} {zh}"
 
 
 def term_text(term: TradeTerm, ctx: Ctx) -> str:

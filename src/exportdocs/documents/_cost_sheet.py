@@ -247,6 +247,7 @@ def _inputs_table(sheet: CostSheet, c: Contract, ctx: Ctx) -> ItemTable:
     f = ctx.numbers
     lines = sheet.inputs.lines
     home = sheet.inputs.home_currency
+    quoted = Money.zero(sheet.inputs.quote_currency)  # list prices are in the quote currency
     columns = [
         Column(ctx.header("item_no"), "1.6", wrap=False),
         Column(ctx.header("qty"), "1", "right", wrap=False),
@@ -254,10 +255,10 @@ def _inputs_table(sheet: CostSheet, c: Contract, ctx: Ctx) -> ItemTable:
         Column(_money_header("purchase_price", Money.zero(home), ctx), "1.4", "right", wrap=False),
         Column(ctx.header("vat_rate"), "0.8", "right", wrap=False),
         Column(ctx.header("rebate_rate"), "0.9", "right", wrap=False),
-        Column(ctx.header("ex_vat"), "1.1", "right", wrap=False),
-        Column(ctx.header("rebate"), "1.1", "right", wrap=False),
-        Column(ctx.header("real_cost"), "1.2", "right", wrap=False),
-        Column(ctx.header("list_price"), "1", "right", wrap=False),
+        Column(_money_header("ex_vat", Money.zero(home), ctx), "1.1", "right", wrap=False),
+        Column(_money_header("rebate", Money.zero(home), ctx), "1.1", "right", wrap=False),
+        Column(_money_header("real_cost", Money.zero(home), ctx), "1.2", "right", wrap=False),
+        Column(_money_header("list_price", quoted, ctx), "1", "right", wrap=False),
     ]
     rows = []
     for n, line in enumerate(lines):
@@ -280,9 +281,13 @@ def _inputs_table(sheet: CostSheet, c: Contract, ctx: Ctx) -> ItemTable:
 
 def _costs_table(sheet: CostSheet, ctx: Ctx) -> ItemTable:
     f = ctx.numbers
+    amounts = [cost.amount for cost in sheet.inputs.costs]
+    same = len({a.currency for a in amounts}) == 1
+    # One currency: the header names it; mixed: each amount carries its own code.
+    amount = _money_header("amount", amounts[0], ctx) if same else ctx.header("amount")
     columns = [
         Column(ctx.header("category"), "3"),
-        Column(ctx.header("amount"), "1.5", "right", wrap=False),
+        Column(amount, "1.5", "right", wrap=False),
         Column(ctx.header("allocation"), "1.5", "center", wrap=False),
     ]
     rows = []
@@ -294,7 +299,8 @@ def _costs_table(sheet: CostSheet, ctx: Ctx) -> ItemTable:
             Language.EN_ZH: f"{cat.label.capitalize()} {cat.zh}",
         }[ctx.language]
         how = cost.how.value
-        rows.append([name, f.money(cost.amount), ctx.label(_ALLOCATION_KEYS.get(how, how))])
+        shown = f.amount(cost.amount) if same else f.money(cost.amount)
+        rows.append([name, shown, ctx.label(_ALLOCATION_KEYS.get(how, how))])
     return ItemTable(columns, rows)
 
 
@@ -392,8 +398,8 @@ def _cost_cells(a: LineAnalysis | OrderSummary, ctx: Ctx) -> list[str]:
 
 
 def _flag(required: bool, ctx: Ctx) -> str:
-    """The approval column: ``yes`` (是) when a manager must approve, ``no`` (否) otherwise."""
-    return ctx.label("yes" if required else "no_")
+    """The NEEDS APPROVAL (需审批) column: ``yes`` (是) when a manager must approve, else ``—``."""
+    return ctx.label("yes") if required else "—"
 
 
 def _exchange_cost(value: Decimal | None, ctx: Ctx) -> str:

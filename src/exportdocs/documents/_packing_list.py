@@ -25,6 +25,7 @@ from exportdocs.documents._common import (
     dims_text,
     make_context,
     meta_for,
+    origin_text,
     party_box,
     place_text,
     product_text,
@@ -79,6 +80,7 @@ def build_packing_list(
         route.append((ctx.label("port_of_loading"), place_text(c.port_of_loading, ctx)))
     if c.port_of_discharge is not None:
         route.append((ctx.label("port_of_discharge"), place_text(c.port_of_discharge, ctx)))
+    route.append((ctx.label("country_of_origin"), origin_text(c, ctx)))
 
     # The marks sit beside the parties, where the forwarder looks for them first.
     marks = c.final_marks

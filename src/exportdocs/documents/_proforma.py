@@ -2,7 +2,8 @@
 
 Parties, PI number and date, the lines with their amounts, the total in figures
 and words, price term and ports, shipment, payment terms with the amount of each
-instalment, the seller's bank details for T/T, marks, packing, insurance where
+instalment, the seller's bank details (for T/T, and as the beneficiary's bank
+when an L/C pays), the country of origin, marks, packing, insurance where
 the seller insures, validity, and both signatures. Every figure is the
 contract's own (line amounts, total, schedule, packing totals).
 """
@@ -21,6 +22,7 @@ from exportdocs.documents._common import (
     lead_time_text,
     make_context,
     meta_for,
+    origin_text,
     party_box,
     place_text,
     product_text,
@@ -82,8 +84,9 @@ def build_proforma(
         Text(ctx.label("payment_schedule"), TextStyle.HEADING),
         KeyValueGrid([(text, f.money(amount)) for text, amount in _schedule(c, ctx)], columns=2),
     ]
-    if c.seller.bank is not None and PaymentMethod.TT in c.payment.methods:
-        blocks.append(Text(ctx.label("bank_details"), TextStyle.HEADING))
+    title = _bank_title(c)
+    if c.seller.bank is not None and title is not None:
+        blocks.append(Text(ctx.label(title), TextStyle.HEADING))
         blocks.append(
             KeyValueGrid([(label_of(k, ctx), v) for k, v in c.seller.bank.details()], columns=2)
         )
@@ -97,6 +100,20 @@ def build_proforma(
     return TradeDocument(
         "proforma-invoice", c.number, ctx.language, Document(blocks, meta), ctx.style
     )
+
+
+def _bank_title(c: Contract) -> str | None:
+    """The bank block's title: for the T/T, for the L/C (the beneficiary's bank, which the
+    buyer names as advising bank when opening the credit), both, or None (no block)."""
+    methods = c.payment.methods
+    tt, lc = PaymentMethod.TT in methods, c.payment.requires_lc
+    if tt and lc:
+        return "bank_details_tt_lc"
+    if tt:
+        return "bank_details"
+    if lc:
+        return "bank_details_lc"
+    return None
 
 
 def label_of(key: str, ctx: Ctx) -> str:
@@ -117,6 +134,7 @@ def _terms(c: Contract, ctx: Ctx) -> list[tuple[str, str]]:
         rows.append((ctx.label("shipment"), ctx.date(c.latest_shipment)))
     if c.lead_time_days is not None:
         rows.append((ctx.label("lead_time"), lead_time_text(c, ctx)))
+    rows.append((ctx.label("country_of_origin"), origin_text(c, ctx)))
     rows.append((ctx.label("partial_shipment"), ctx.yes_no(c.partial_shipment)))
     rows.append((ctx.label("transhipment"), ctx.yes_no(c.transhipment)))
     return rows

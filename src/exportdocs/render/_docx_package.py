@@ -8,6 +8,12 @@ the members that change, document.xml, the footer and the core properties (plus 
 relationships, content types and media when it has pictures), and copies the others'
 compressed bytes, in one pass with fixed member dates: equal input gives equal bytes.
 
+The files say only what is true of them: docProps/app.xml names exportdocs and its
+version as the application (``_output.producer()``) and no counts or editing time of a Word
+session that never happened; the template's preview picture of a blank page is dropped
+(with its relationship and content type); core.xml holds the document meta's title,
+author, identifier and date, and no print date or revision count.
+
 Fonts are names, not files, in DOCX, and Word (or LibreOffice) chooses the font of
 each character itself: the document defaults (``w:rPrDefault`` in styles.xml) name
 ``LATIN_FONT`` for Latin text (``w:ascii``/``w:hAnsi``) and ``CJK_FONT`` for Chinese
@@ -32,6 +38,7 @@ from typing import Any, NamedTuple
 from exportdocs.exceptions import RenderError
 from exportdocs.render._blocks import DocumentMeta
 from exportdocs.render._docx_xml import W, check, esc, esc_attr
+from exportdocs.render._output import producer
 
 __all__ = ["CJK_FONT", "CJK_LANG", "LATIN_FONT", "LATIN_LANG", "Media", "Template", "template"]
 
@@ -52,6 +59,9 @@ CJK_LANG = "zh-CN"
 _INK = "212529"
 _CONTENT_TYPES = "[Content_Types].xml"
 _CORE = "docProps/core.xml"
+_APP = "docProps/app.xml"
+_PACKAGE_RELS = "_rels/.rels"
+_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 _DOCUMENT = "word/document.xml"
 _RELS = "word/_rels/document.xml.rels"
 _FOOTER = "word/footer1.xml"
@@ -63,6 +73,12 @@ _CORE_ROOT = (
     ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
     ' xmlns:dcmitype="http://purl.org/dc/dcmitype/"'
     ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+)
+_APP_XML = (
+    "<Properties"
+    ' xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>{application}</Application><DocSecurity>0</DocSecurity></Properties>"
 )
 #: Zip records, as the standard library's zipfile writes them (version 2.0, Unix).
 _LOCAL = struct.Struct("<4s2B4HL2L2H")
@@ -163,6 +179,35 @@ def _default_fonts(styles: Any) -> None:
             element.set(f"{{{W}}}{attr}", value)
 
 
+def _honest(contents: dict[str, bytes]) -> None:
+    """Drop the template's thumbnail and Word's app.xml from ``contents`` (in place).
+
+    The thumbnail (a preview of python-docx's blank page) goes with its relationship, the
+    content type overrides of its part and the defaults no other member's extension uses;
+    app.xml names exportdocs, claiming no page, word or line counts nor editing time.
+    """
+    rels = contents[_PACKAGE_RELS].decode()
+    dropped = []
+    for rel in re.findall(r"<Relationship [^>]*/>", rels):
+        if f'Type="{_THUMBNAIL}"' in rel:
+            target = re.search(r'Target="/?([^"]+)"', rel)
+            if target is not None:
+                dropped.append(target.group(1))
+                contents.pop(target.group(1), None)
+            rels = rels.replace(rel, "")
+    contents[_PACKAGE_RELS] = rels.encode()
+    types = contents[_CONTENT_TYPES].decode()
+    extensions = {name.rsplit(".", 1)[-1].lower() for name in contents}
+    for default in re.findall(r'<Default Extension="([^"]+)"[^>]*/>', types):
+        if default.lower() not in extensions:
+            types = re.sub(rf'<Default Extension="{re.escape(default)}"[^>]*/>', "", types)
+    for part in dropped:
+        types = re.sub(rf'<Override PartName="/{re.escape(part)}"[^>]*/>', "", types)
+    contents[_CONTENT_TYPES] = types.encode()
+    app = _APP_XML.format(application=esc(producer()))
+    contents[_APP] = (_XML_DECLARATION + app).encode()
+
+
 @functools.cache
 def template() -> Template:
     """The prepared template (made on first use, then shared by every document)."""
@@ -191,6 +236,7 @@ def template() -> Template:
     d.save(saved)
     with zipfile.ZipFile(saved) as z:
         contents = {info.filename: z.read(info) for info in z.infolist()}
+    _honest(contents)
     texts = {n: contents[n].decode() for n in (_CONTENT_TYPES, _RELS, _DOCUMENT, _FOOTER)}
     body = texts[_DOCUMENT].index("<w:body>") + len("<w:body>")
     rids = [int(part[: part.index('"')]) for part in texts[_RELS].split(' Id="rId')[1:]]
@@ -264,19 +310,24 @@ class Media:
 
 
 def _core_xml(meta: DocumentMeta) -> str:
-    """docProps/core.xml: title, author, identifier and the creation date as every date."""
+    """docProps/core.xml: title, author, identifier and the creation date as every date.
+
+    The author (also the last to modify it) and the identifier are written only when the
+    meta gives them: exportdocs is the application (app.xml), not the author. No print
+    date and no revision count: the file was never printed, nor saved by a word processor.
+    """
     when = meta.created.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     title = esc(check(meta.title, lambda: "meta.title"))
-    author = esc(check(meta.author or "exportdocs", lambda: "meta.author"))
+    author = esc(check(meta.author or "", lambda: "meta.author"))
     identifier = esc(check(meta.identifier or "", lambda: "meta.identifier"))
+    by = f"<dc:creator>{author}</dc:creator>" if author else ""
+    last = f"<cp:lastModifiedBy>{author}</cp:lastModifiedBy>" if author else ""
+    ident = f"<dc:identifier>{identifier}</dc:identifier>" if identifier else ""
     return (
-        f"{_XML_DECLARATION}{_CORE_ROOT}<dc:title>{title}</dc:title><dc:subject/>"
-        f"<dc:creator>{author}</dc:creator><cp:keywords/><dc:description></dc:description>"
-        f"<cp:lastModifiedBy>{author}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+        f"{_XML_DECLARATION}{_CORE_ROOT}<dc:title>{title}</dc:title>{by}{last}"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
-        f"<cp:category/><cp:lastPrinted>{when}</cp:lastPrinted>"
-        f"<dc:identifier>{identifier}</dc:identifier></cp:coreProperties>"
+        f"{ident}</cp:coreProperties>"
     )
 
 

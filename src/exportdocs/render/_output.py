@@ -10,6 +10,8 @@ still holding its previous content).
 from __future__ import annotations
 
 import contextlib
+import functools
+import importlib.metadata
 import os
 import tempfile
 from pathlib import Path
@@ -76,3 +78,16 @@ def _fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+@functools.cache
+def producer() -> str:
+    """The application that writes the files: ``exportdocs`` and its installed version.
+
+    Both backends name it (the PDF's /Producer, the DOCX's app.xml). Read from the installed
+    distribution: the render layer does not import the package's front door.
+    """
+    try:
+        return f"exportdocs {importlib.metadata.version('exportdocs')}"
+    except importlib.metadata.PackageNotFoundError:  # run from a source tree, not installed
+        return "exportdocs"

@@ -5,7 +5,9 @@ document's fonts (objects that write themselves through :class:`Objects`), and w
 PDF 1.4 file (1.6 with CID-keyed CFF fonts): catalog, one page object per page with its
 resources, the images (``_pdf_image``), the fonts, the document information and a
 deterministic ``/ID``. Streams are compressed with zlib at a fixed level, so the same
-document gives the same bytes.
+document gives the same bytes. The information dictionary names exportdocs and its
+version as the producer (``/Producer``), and the document meta's creator, title, author
+and creation date.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 from exportdocs.exceptions import RenderError
+from exportdocs.render._output import producer
 from exportdocs.render._pdf_image import LEVEL, PdfImage, load_image
 
 __all__ = ["Objects", "PdfFile", "pdf_string"]
@@ -89,6 +92,7 @@ class PdfFile:
         self.title = ""
         self.author = ""
         self.creator = "exportdocs"
+        self.producer = producer()
         self.lang = "en"
         self.created = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
         self.identifier: str | None = None
@@ -140,7 +144,11 @@ class PdfFile:
             f"<< /Type /Catalog /Pages {pages_n} 0 R /Lang {pdf_string(self.lang)}{first}"
             " /PageLayout /OneColumn >>",
         )
-        info = [f"/CreationDate {pdf_date(self.created)}", f"/Creator {pdf_string(self.creator)}"]
+        info = [
+            f"/CreationDate {pdf_date(self.created)}",
+            f"/Creator {pdf_string(self.creator)}",
+            f"/Producer {pdf_string(self.producer)}",
+        ]
         if self.title:
             info.append(f"/Title {pdf_string(self.title)}")
         if self.author:

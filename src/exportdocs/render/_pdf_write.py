@@ -10,11 +10,13 @@ cross-reference table); the page contents and the font objects are written here:
 * each face of a document is a :class:`DocFont`: it gives every character it draws a
   two-byte code in order of first use (as fpdf2's ``SubsetMap`` did), and writes its
   font objects (Type0/Identity-H, CIDFontType2 or CIDFontType0C, widths, ToUnicode)
-  around a subset made once per glyph set and process (``_font_work``).
+  around a subset made once per glyph set and process (``_font_work``), named with a
+  subset tag (``ABCDEF+``) derived from the face and its glyph set (:func:`subset_tag`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 from collections.abc import Hashable
 
@@ -180,13 +182,30 @@ def _w_run(first: int, widths: list[int]) -> str:
     return f" {first} [ {' '.join(str(int(w)) for w in widths)} ]\n"
 
 
+def subset_tag(name: str, keys: frozenset[Hashable]) -> str:
+    """The subset tag of the face ``name`` cut down to the glyphs ``keys``: six capitals.
+
+    Derived from the face and its glyph set (ISO 32000-1, 9.6.4), so two different
+    subsets, in one file or in two, have different tags (but for a 1 in 26^6 chance), and
+    the same subset always the same tag: the same document gives the same bytes.
+    """
+    seed = "\n".join([name, *sorted(repr(key) for key in keys)]).encode("utf-8")
+    number = int.from_bytes(hashlib.sha256(seed).digest()[:8], "big")
+    letters = []
+    for _ in range(6):
+        number, letter = divmod(number, 26)
+        letters.append(chr(ord("A") + letter))
+    return "".join(letters)
+
+
 def _embed(objs: Objects, font: DocFont) -> int:
     """Write the objects of ``font``: Type0 (Identity-H), CID font, descriptor, file, maps."""
     face = font.font
-    fontname = f"MPDFAA+{face.name}"
     glyphs = font.glyphs()
     cff_cid = face.cff_cid
-    sub = font.work.subset(frozenset(key for _, key, _, _, _ in glyphs), cff_cid)
+    keys = frozenset(key for _, key, _, _, _ in glyphs)
+    fontname = f"{subset_tag(face.name, keys)}+{face.name}"
+    sub = font.work.subset(keys, cff_cid)
     type0_n = objs.reserve()
     code_to_cid: dict[int, int] = {}
     widths = {code: width for code, _, _, width, _ in glyphs}
