@@ -128,3 +128,23 @@ def test_packing_list_lists_different_origins(contract: Contract) -> None:
     for lang, origin in (("en", "China, Vietnam"), ("zh", "中国、越南")):
         doc = documents.packing_list(mixed, language=lang).document
         assert origin in [s for _, s in doc.strings()]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_packing_list_prints_no_internal_note(
+    texts: dict[tuple[str, str], str], lang: str, fmt: str
+) -> None:
+    # How the totals are rounded is the library's business, not a line for the buyer.
+    text = texts[(lang, fmt)]
+    assert "unrounded" not in text
+    assert "未舍入" not in text
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_chinese_totals_give_the_volume_in_the_tables_unit(
+    texts: dict[tuple[str, str], str], fmt: str
+) -> None:
+    text = texts[("zh", fmt)]
+    assert contains(text, "40.498 立方米")
+    assert not contains(text, "40.498 CBM")

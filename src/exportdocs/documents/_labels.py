@@ -112,10 +112,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "({ctn}) = mixed carton: shown under every item it holds, counted once in the totals.",
         "（{ctn}）= 混装箱：在所装每个货号下列出，合计中只计一次。",
     ),
-    "weights_note": (
-        "Totals are summed from unrounded weights and volumes and rounded once.",
-        "合计按未舍入的重量和体积相加后一次舍入。",
-    ),
     # totals
     "total": ("TOTAL", "合计"),
     "subtotal": ("SUBTOTAL", "小计"),
@@ -127,6 +123,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "total_meas": ("TOTAL MEAS.", "总体积"),
     "cartons": ("CARTONS", "箱"),
     "kgs": ("KGS", "千克"),
+    "cbm_unit": ("CBM", "立方米"),
     "packages_summary": (
         "{ctns} CARTONS, N.W. {nw} KGS, G.W. {gw} KGS, MEAS. {cbm} CBM",
         "共{ctns}箱，净重{nw}千克，毛重{gw}千克，体积{cbm}立方米",

@@ -96,7 +96,7 @@ def build_packing_list(
         totals = [
             (ctx.label("total_nw"), f"{f.number(plan.net_weight, 2)} {ctx.label('kgs')}"),
             (ctx.label("total_gw"), f"{f.number(plan.gross_weight, 2)} {ctx.label('kgs')}"),
-            (ctx.label("total_meas"), f"{f.number(plan.cbm, 3)} CBM"),
+            (ctx.label("total_meas"), f"{f.number(plan.cbm, 3)} {ctx.label('cbm_unit')}"),
             (
                 ctx.label("total_packages"),
                 f"{f.integer(plan.total_cartons)} {ctx.label('cartons')}",
@@ -104,10 +104,10 @@ def build_packing_list(
         ]
         words = packages_words(plan.total_cartons, ctx)
         blocks.append(Totals(totals, words=words))
-    notes = [ctx.text("weights_note", " ")]
+    # Only what the buyer needs to read the table: how the totals are rounded is the
+    # library's business (docs/packing.md), not a line on the buyer's document.
     if plan.mixed_cartons:
-        notes.insert(0, ctx.text("mixed_note", " ", ctn="1"))
-    blocks.append(Text("\n".join(notes), TextStyle.SMALL))
+        blocks.append(Text(ctx.text("mixed_note", " ", ctn="1"), TextStyle.SMALL))
     blocks += [Spacer(4), single_signature(c.seller, ctx, c.date)]
     meta = meta_for("Packing list", c.number, c.date, c.seller.name)
     return TradeDocument("packing-list", c.number, ctx.language, Document(blocks, meta), ctx.style)
