@@ -138,18 +138,23 @@ def test_item_tables_land_in_order_between_the_other_blocks() -> None:
     assert order == ["p:before", "tbl:ABa11a22", "p:between", "tbl:ABb13total4", "p:after"]
 
 
-def test_notes_before_the_signatures_keep_with_them() -> None:
-    from exportdocs.render import Signature, Signatures
+@pytest.mark.parametrize("spacers", [0, 1])
+def test_notes_before_the_signatures_keep_with_them(spacers: int) -> None:
+    from exportdocs.render import Signature, Signatures, Spacer
 
     doc = Document(
         [
             Text("FILLER"),
             Text("NOTEMARK one\n\nNOTEMARK two"),
+            *[Spacer(4)] * spacers,
             Signatures([Signature("SELLERSIGN"), Signature("BUYERSIGN")]),
         ]
     )
     d = read(render_docx(doc, STYLE))
     keep = {p.text: bool(p.paragraph_format.keep_with_next) for p in d.paragraphs if p.text}
     assert keep == {"FILLER": False, "NOTEMARK one": True, "NOTEMARK two": True}
+    # The Spacer's own (empty) paragraph keeps with the signatures too.
+    empty = [p for p in d.paragraphs if not p.text][-spacers:] if spacers else []
+    assert all(p.paragraph_format.keep_with_next for p in empty)
     sig_table = d.tables[-1]
     assert sig_table.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None

@@ -140,6 +140,13 @@ class _Docx:
 
     def run(self) -> bytes:
         blocks = self.doc_in.blocks
+        # Notes before the signatures, and the Spacers between, keep with what follows.
+        keep = {
+            k
+            for b in range(len(blocks))
+            if (last := kept_with_next(blocks, b)) is not None
+            for k in range(b, last)
+        }
         for b, block in enumerate(blocks):
             at = f"blocks[{b}]"
             if isinstance(block, Header):
@@ -153,11 +160,12 @@ class _Docx:
             elif isinstance(block, Totals):
                 self.totals(block, at)
             elif isinstance(block, Text):
-                self.text(block, at, keep_with_next=kept_with_next(blocks, b) is not None)
+                self.text(block, at, keep_with_next=b in keep)
             elif isinstance(block, Signatures):
                 self.signatures(block, at)
             elif isinstance(block, Spacer):
-                self.body.append(para("", ppr(after=twips(float(block.height)), line=20)))
+                spacing = ppr(after=twips(float(block.height)), line=20, keep_next=b in keep)
+                self.body.append(para("", spacing))
         self.body.append(self.section())
         footer = self.footer()
         return package(self.template, "".join(self.body), footer, self.doc_in.meta, self.media)

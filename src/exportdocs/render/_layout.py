@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from exportdocs.render._blocks import Block, Signatures, Text
+from exportdocs.render._blocks import Block, Signatures, Spacer, Text
 from exportdocs.render._style import Language
 
 __all__ = [
@@ -155,13 +155,16 @@ def title_em(title: str) -> float:
     return sum(1.0 if ch >= _WIDE else 0.68 for ch in title)
 
 
-def kept_with_next(blocks: Sequence[Block], b: int) -> tuple[Text, Signatures] | None:
-    """The pair when block ``b`` is a Text right before Signatures, else None.
+def kept_with_next(blocks: Sequence[Block], b: int) -> int | None:
+    """The index of the Signatures that block ``b`` is kept with, else None.
 
-    Both backends keep such notes and remarks on the signatures' page, so a signature
-    block never stands alone at the top of a document's last page.
+    A Text followed by Signatures, with only Spacers between them, is kept on the
+    signatures' page in both backends, so a signature block never stands alone at the top
+    of a document's last page (the documents put a Spacer before the signatures).
     """
-    text, sigs = blocks[b], blocks[b + 1] if b + 1 < len(blocks) else None
-    if isinstance(text, Text) and isinstance(sigs, Signatures):
-        return text, sigs
-    return None
+    if not isinstance(blocks[b], Text):
+        return None
+    j = b + 1
+    while j < len(blocks) and isinstance(blocks[j], Spacer):
+        j += 1
+    return j if j < len(blocks) and isinstance(blocks[j], Signatures) else None

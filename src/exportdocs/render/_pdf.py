@@ -15,9 +15,11 @@ pages of a ``_pdf_canvas.Canvas``, then has them written into a PDF file.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from exportdocs.render._blocks import (
+    Block,
     Document,
     Header,
     KeyValueGrid,
@@ -58,12 +60,12 @@ class _Layout(Canvas):
         kept = -1
         for b, block in enumerate(blocks):
             at = f"blocks[{b}]"
-            if b == kept:
+            if b <= kept:
                 continue
-            pair = kept_with_next(blocks, b)
-            if pair is not None:
-                self.keep_together(*pair, at, f"blocks[{b + 1}]")
-                kept = b + 1
+            last = kept_with_next(blocks, b)
+            if last is not None:
+                self.keep_together(blocks, b, last)
+                kept = last
             elif isinstance(block, Header):
                 self.header(block, at)
             elif isinstance(block, PartyBoxes):
@@ -82,17 +84,24 @@ class _Layout(Canvas):
                 self.y = min(self.y + float(block.height), self.bottom)
         return self.pages
 
-    def keep_together(self, text: Text, sigs: Signatures, at: str, sigs_at: str) -> None:
+    def keep_together(self, blocks: Sequence[Block], first: int, last: int) -> None:
         """The text before the signatures (notes, remarks) goes to their page.
 
-        Laid out in place first; if the pair crosses a page break it is laid out again
-        from the top of a new page, unless it is longer than a page anyway.
+        Blocks ``first`` (a Text) to ``last`` (the Signatures), Spacers between, are laid
+        out in place first; if they cross a page break they are laid out again from the top
+        of a new page, unless they are longer than a page anyway.
         """
         pages, ops, y = len(self.pages), len(self.ops), self.y
 
         def lay() -> None:
-            self.text(text, at)
-            self.signatures(sigs, sigs_at)
+            for b in range(first, last + 1):
+                block, at = blocks[b], f"blocks[{b}]"
+                if isinstance(block, Text):
+                    self.text(block, at)
+                elif isinstance(block, Spacer):
+                    self.y = min(self.y + float(block.height), self.bottom)
+                elif isinstance(block, Signatures):
+                    self.signatures(block, at)
 
         def rewind() -> None:
             del self.pages[pages:]
