@@ -16,6 +16,7 @@ from babel import Locale
 
 from exportdocs import Country, Currency, ValidationError
 from exportdocs._parties import BankAccount, Party
+from tests.junk import outcomes
 
 # The worked example's exporter and importer (shared/domain, samples.py).
 SELLER_NAME = "Ningbo Brightway Lighting Co., Ltd."
@@ -519,15 +520,7 @@ def test_junk_raises_validation_error_only(junk: Any) -> None:
         *(lambda f=f: make_party(**{f: junk}) for f in party_fields),
         lambda: party.lines(junk),
     ]
-    refused: list[ValidationError] = []
-    escaped: list[str] = []
-    for i, call in enumerate(calls):
-        try:
-            call()
-        except ValidationError as exc:
-            refused.append(exc)
-        except Exception as exc:
-            escaped.append(f"call {i}: {type(exc).__name__}: {exc}")
+    refused, escaped = outcomes(calls)
     assert escaped == []
     assert not any(isinstance(exc, stdnum.exceptions.ValidationError) for exc in refused)
     # The required fields (and lines()) refuse every junk value; some optional
