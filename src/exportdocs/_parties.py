@@ -18,7 +18,7 @@ from attrs.converters import optional
 
 from exportdocs._country import Country, to_country
 from exportdocs._money import Currency, to_currency
-from exportdocs._validation import check, collecting, fail, to_lines, to_text
+from exportdocs._validation import check, collecting, expect, fail, to_lines, to_text
 from exportdocs.exceptions import Problem
 
 __all__ = ["BankAccount", "Party"]
@@ -289,9 +289,7 @@ def _tax_id(value: str) -> str:
 
 
 def _bank(value: BankAccount) -> BankAccount:
-    if not isinstance(value, BankAccount):
-        raise fail(f"expected a BankAccount, not {type(value).__name__}", value)
-    return value
+    return expect(BankAccount, value)
 
 
 @attrs.frozen(field_transformer=collecting)

@@ -156,9 +156,7 @@ class ScheduledPayment:
 
 
 def _lc(value: LetterOfCredit) -> LetterOfCredit:
-    if isinstance(value, LetterOfCredit):
-        return value
-    raise fail(f"expected a LetterOfCredit, not {type(value).__name__}", value)
+    return expect(LetterOfCredit, value)
 
 
 # -- payment terms ----------------------------------------------------------------------
