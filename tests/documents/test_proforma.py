@@ -311,3 +311,25 @@ def test_different_origins_are_all_listed(contract: Contract) -> None:
     text = _strings(only_vn)
     assert "Vietnam" in text
     assert "China, Vietnam" not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("en", "Proforma invoice BW-2026-0418"),
+        ("zh", "形式发票 BW-2026-0418"),
+        ("en-zh", "Proforma invoice 形式发票 BW-2026-0418"),
+    ],
+)
+def test_the_file_title_is_in_the_documents_language(
+    contract: Contract, language: str, title: str
+) -> None:
+    import io
+    import zipfile
+
+    from pypdf import PdfReader
+
+    doc = documents.proforma_invoice(contract, language=language)
+    assert PdfReader(io.BytesIO(doc.pdf() or b"")).metadata.title == title
+    core = zipfile.ZipFile(io.BytesIO(doc.docx() or b"")).read("docProps/core.xml").decode()
+    assert f"<dc:title>{title}</dc:title>" in core

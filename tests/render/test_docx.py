@@ -145,7 +145,7 @@ def test_notes_before_the_signatures_keep_with_them(spacers: int) -> None:
     doc = Document(
         [
             Text("FILLER"),
-            Text("NOTEMARK one\n\nNOTEMARK two"),
+            Text("NOTEMARK one\n\nNOTEMARK two", keep_with_next=True),
             *[Spacer(4)] * spacers,
             Signatures([Signature("SELLERSIGN"), Signature("BUYERSIGN")]),
         ]

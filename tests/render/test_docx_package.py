@@ -177,8 +177,8 @@ def test_an_unreadable_picture_is_refused_naming_the_block(
 
 #: The schema's order of the property elements the backend writes (ECMA-376 part 1).
 ORDER = {
-    "pPr": ["pStyle", "keepNext", "pBdr", "tabs", "spacing", "jc"],
-    "rPr": ["b", "color", "sz"],
+    "pPr": ["pStyle", "keepNext", "keepLines", "pBdr", "tabs", "spacing", "jc"],
+    "rPr": ["b", "color", "sz", "lang"],
     "tblPr": ["tblW", "tblBorders", "tblLayout", "tblCellMar", "tblLook"],
     "tcPr": ["tcW", "shd"],
     "sectPr": ["footerReference", "pgSz", "pgMar", "cols", "docGrid"],
@@ -198,7 +198,76 @@ def test_properties_are_in_schema_order(pictures: dict[str, Path]) -> None:
                 assert children == sorted(children, key=order.index), (name, tag, children)
 
 
-def test_the_body_names_no_font() -> None:
-    # Fonts and languages come from the document defaults (see test_fallback).
+def test_the_body_names_no_font_and_only_the_chinese_runs_a_language() -> None:
+    # Fonts come from the document defaults (see test_fallback); a run holding Chinese
+    # says its East Asian language, and no other run names one.
     xml = members(render_docx(sample(12, zh=True), Style(language="en-zh")))["word/document.xml"]
-    assert not re.search(rb"rFonts|w:lang", xml)
+    assert not re.search(rb"rFonts", xml)
+    root = etree.fromstring(xml)
+    for r in root.iter(qn("w:r")):
+        text = "".join(t.text or "" for t in r.iter(qn("w:t")))
+        langs = [dict(e.attrib) for e in r.iter(qn("w:lang"))]
+        expected = [{qn("w:eastAsia"): "zh-CN"}] if re.search("[\u4e00-\u9fff]", text) else []
+        assert langs == expected, text
+
+
+def default_lang(data: bytes) -> dict[str, str]:
+    """The attributes of the document defaults' w:lang, by local name."""
+    styles = etree.fromstring(members(data)["word/styles.xml"])
+    lang = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    return {etree.QName(k).localname: v for k, v in lang.attrib.items()}
+
+
+@pytest.mark.parametrize(
+    ("language", "words", "expected", "core"),
+    [
+        ("en", "Ceramic mug", {"val": "en-US"}, "en-US"),
+        # An English document holding Chinese (a buyer's name) says so too.
+        ("en", "Ceramic mug 陶瓷杯", {"val": "en-US", "eastAsia": "zh-CN"}, "en-US"),
+        ("en-zh", "Ceramic mug", {"val": "en-US", "eastAsia": "zh-CN"}, "en-US"),
+        ("zh", "陶瓷杯 350 ml", {"val": "zh-CN", "eastAsia": "zh-CN"}, "zh-CN"),
+    ],
+)
+def test_languages_in_the_style_defaults_and_the_core_properties(
+    language: str, words: str, expected: dict[str, str], core: str
+) -> None:
+    data = render_docx(
+        Document([Text(words)], meta=DocumentMeta("PI 形式发票")), Style(language=language)
+    )
+    assert default_lang(data) == expected
+    root = etree.fromstring(members(data)["docProps/core.xml"])
+    values = {etree.QName(e).localname: e.text for e in root}
+    assert (values["title"], values["language"]) == ("PI 形式发票", core)  # the title as given
+
+
+def test_runs_of_chinese_text_say_their_east_asian_language() -> None:
+    doc = Document(
+        [
+            Header("形式发票 PROFORMA INVOICE", info={"PI No. 发票号": "HD-1"}),
+            ItemTable([Column("ITEM 品名"), Column("QTY")], [["Mug\n陶瓷杯", "1,200"]]),
+            Text("Remarks"),
+        ]
+    )
+    data = render_docx(doc, Style(language="zh"))
+    zh = '<w:lang w:eastAsia="zh-CN"/>'
+    root = etree.fromstring(members(data)["word/document.xml"])
+    found = {}
+    for r in root.iter(qn("w:r")):
+        t = "".join(e.text or "" for e in r.iter(qn("w:t")))
+        if t:
+            langs = [dict(e.attrib) for e in r.iter(qn("w:lang"))]
+            found[t] = bool(langs)
+            assert langs in ([], [{qn("w:eastAsia"): "zh-CN"}])
+    assert found == {
+        "形式发票 PROFORMA INVOICE": True,
+        "PI No. 发票号: ": True,
+        "HD-1": False,
+        "ITEM 品名": True,
+        "QTY": False,
+        "Mug": False,
+        "陶瓷杯": True,
+        "1,200": False,
+        "Remarks": False,
+    }
+    footer = members(data)["word/footer1.xml"].decode()
+    assert zh in footer  # 第 页 / 共 页

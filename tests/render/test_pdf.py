@@ -147,7 +147,7 @@ def _page_of(pages: list[str], marker: str) -> int:
 @pytest.mark.parametrize("spacers", [0, 1, 2])
 def test_notes_before_the_signatures_stay_on_their_page(spacers: int) -> None:
     # The documents put a Spacer between the notes and the signatures (issue 12, item 2:
-    # a page with only the signatures); the rule looks past it.
+    # a page with only the signatures); the keep rule (data on the note) looks past it.
     from exportdocs.render import Signature, Signatures, Spacer
 
     sigs = Signatures([Signature("SELLERSIGN", "A"), Signature("BUYERSIGN", "B")])
@@ -156,7 +156,7 @@ def test_notes_before_the_signatures_stay_on_their_page(spacers: int) -> None:
         # The filler ends lower on page 1 as n grows; for some n the note would fit on
         # page 1 and the signatures would not.
         filler = Text("\n".join(f"filler line {i}" for i in range(n)))
-        note = Text("NOTEMARK: prices subject to confirmation.")
+        note = Text("NOTEMARK: prices subject to confirmation.", keep_with_next=True)
         doc = Document([filler, note, *[Spacer(4)] * spacers, sigs])
         pages = pdf_pages(render_pdf(doc, STYLE))
         note, seller = _page_of(pages, "NOTEMARK"), _page_of(pages, "SELLERSIGN")

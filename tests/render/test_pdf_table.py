@@ -29,7 +29,7 @@ def test_rows_are_in_order_across_pages() -> None:
 
 
 def test_cell_taller_than_a_page_is_split_across_pages_without_losing_text() -> None:
-    words = " ".join(f"w{k:04d}" for k in range(330))  # 1,980 characters in a narrow column
+    words = "\n".join(f"w{k:04d}" for k in range(330))  # 330 lines: taller than a page
     doc = Document(
         [ItemTable([Column("A", 1), Column("B", 9)], [[words, "first"], ["x", "second"]])]
     )
@@ -41,9 +41,9 @@ def test_cell_taller_than_a_page_is_split_across_pages_without_losing_text() -> 
     assert body.index("second") > positions[-1]
 
 
-def test_a_header_word_is_shrunk_not_cut() -> None:
-    # "APPROVAL" at 7.5 pt bold is wider than a 0.75-part column: the header prints it whole
-    # at a smaller size instead of "APPROVA" over "L".
+def test_a_header_word_is_never_cut() -> None:
+    # "APPROVAL" at 7.5 pt bold is wider than a 0.75-part share of the page: the column is
+    # measured and gets the width of its title's longest word instead of "APPROVA" over "L".
     cols = [Column(t) for t in "ABCDEFG"] + [Column("APPROVAL", width="0.75")]
     doc = Document([ItemTable(cols, [["x"] * len(cols)])])
     text = pdf_pages(render_pdf(doc, STYLE))[0]

@@ -37,7 +37,7 @@ from exportdocs.documents._packing_list import build_packing_list
 from exportdocs.documents._proforma import build_proforma
 from exportdocs.documents._quotation import PriceColumn, build_quotation, price_columns
 from exportdocs.exceptions import Problem, RenderError, ValidationError
-from exportdocs.render import Format, Language, Style
+from exportdocs.render import Format, Language, Orientation, Style
 
 __all__ = [
     "PriceColumn",
@@ -61,6 +61,7 @@ def quotation(
     photos: bool = True,
     number: str | None = None,
     date: dt.date | str | None = None,
+    orientation: Orientation | str = "auto",
 ) -> TradeDocument:
     """The quotation (offer) of ``contract``.
 
@@ -77,6 +78,9 @@ def quotation(
             contract's number. It also names the file (:meth:`TradeDocument.filename`).
         date: the quotation's date (``datetime.date`` or ISO text); default the
             contract's date. It may not be after ``valid_until``.
+        orientation: ``"auto"`` (landscape when there are more than two price
+            columns, so the description keeps its room; else the style's),
+            ``"portrait"`` or ``"landscape"``.
 
     Raises:
         ValidationError: not a contract, a bad price column, number, date, language
@@ -99,6 +103,7 @@ def quotation(
         photos=photos,
         number=number,
         date=date,
+        orientation=orientation,
     )
 
 

@@ -177,13 +177,31 @@ def make_context(
     return Ctx(lang, NumberFormat(lang, currency_display), style_for(seller, lang, style))
 
 
-def meta_for(kind: str, number: str, created: dt.date, author: str) -> DocumentMeta:
+#: The documents' names in Chinese, for the file's title in the document's language.
+_KIND_ZH = {
+    "Quotation": "报价单",
+    "Proforma invoice": "形式发票",
+    "Packing list": "装箱单",
+    "Cost analysis sheet": "成本核算表",
+}
+
+
+def meta_for(
+    kind: str, number: str, created: dt.date, author: str, language: Language
+) -> DocumentMeta:
     """Metadata: title, reference in the footer, creation date = the document date.
 
-    The PDF file ID is derived from the document number and kind, so the same
+    The title is in the document's language (``形式发票 BW-2026-0418``; both names
+    in a bilingual one), as a reader's file list or PDF viewer shows it. The PDF
+    file ID is derived from the document number and the English kind, so the same
     contract always gives the same bytes.
     """
-    title = f"{kind} {number}"
+    name = {
+        Language.EN: kind,
+        Language.ZH: _KIND_ZH[kind],
+        Language.EN_ZH: f"{kind} {_KIND_ZH[kind]}",
+    }[language]
+    title = f"{name} {number}"
     return DocumentMeta(
         title, author=author, reference=number, created=created, identifier=f"{number}/{kind}"
     )

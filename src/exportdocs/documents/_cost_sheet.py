@@ -15,6 +15,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import attrs
+
 from exportdocs._contract import Contract
 from exportdocs._money import Money
 from exportdocs._validation import fail
@@ -124,7 +126,7 @@ def build_cost_sheet(
         Text(ctx.label("sensitivity"), TextStyle.HEADING),
         _sensitivity_table(sheet, ctx),
         Text(ctx.label("approval"), TextStyle.HEADING),
-        _approval_text(sheet, ctx),
+        attrs.evolve(_approval_text(sheet, ctx), keep_with_next=True),
         Spacer(4),
         Signatures(
             [
@@ -133,7 +135,7 @@ def build_cost_sheet(
             ]
         ),
     ]
-    meta = meta_for("Cost analysis sheet", c.number, c.date, c.seller.name)
+    meta = meta_for("Cost analysis sheet", c.number, c.date, c.seller.name, ctx.language)
     return TradeDocument("cost-sheet", c.number, ctx.language, Document(blocks, meta), ctx.style)
 
 

@@ -105,12 +105,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "total_qty": ("TOTAL QTY", "总数量"),
     "nw_kg": ("N.W. (KG)", "净重\n(千克)"),
     "gw_kg": ("G.W. (KG)", "毛重\n(千克)"),
+    # Packing-list headers: English words short enough to wrap above a narrow figure column.
+    "ctn_qty": ("QTY PER CTN", "每箱\n数量"),
+    "carton": ("Carton", "外箱"),
+    "ctn_nw": ("N.W. PER CTN (KG)", "每箱\n净重\n(千克)"),
+    "ctn_gw": ("G.W. PER CTN (KG)", "每箱\n毛重\n(千克)"),
+    "total_nw_kg": ("TOTAL N.W. (KG)", "总净重\n(千克)"),
+    "total_gw_kg": ("TOTAL G.W. (KG)", "总毛重\n(千克)"),
     "meas": ("MEAS. (CM)", "外箱尺寸\n(厘米)"),
     "cbm": ("CBM", "体积\n(立方米)"),
     "mixed": ("mixed carton", "混装箱"),
     "mixed_note": (
-        "({ctn}) = mixed carton: shown under every item it holds, counted once in the totals.",
-        "（{ctn}）= 混装箱：在所装每个货号下列出，合计中只计一次。",
+        "({ctn}) = mixed carton: one row for every item it holds, with that item's quantity and "
+        "share of the weights and volume; counted once in the totals.",
+        "（{ctn}）= 混装箱：所装每个货号各列一行，列出该货号的数量及其所占重量和体积；合计中只计一次。",
     ),
     # totals
     "total": ("TOTAL", "合计"),

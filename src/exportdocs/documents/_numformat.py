@@ -13,8 +13,8 @@ code by default (``USD 41,690.30``) or, on request, its symbol (``US$41,690.30``
 in Chinese, ``$41,690.30`` in English), as CLDR writes it.
 
 >>> from exportdocs import Money
->>> NumberFormat("zh").money(Money("41690.30", "USD"))
-'USD 41,690.30'
+>>> NumberFormat("zh").money(Money("41690.30", "USD"))  # a no-break space after the code
+'USD\xa041,690.30'
 >>> NumberFormat("en", currency_display="symbol").money(Money("41690.30", "USD"))
 '$41,690.30'
 """
@@ -41,7 +41,7 @@ from exportdocs._money import Money
 from exportdocs._validation import check, collecting, fail
 from exportdocs.render import Language
 
-__all__ = ["CURRENCY_DISPLAYS", "NumberFormat"]
+__all__ = ["CURRENCY_DISPLAYS", "NBSP", "NumberFormat"]
 
 #: How a currency is written next to an amount: ISO code (``USD 1.00``) or symbol (``$1.00``).
 CURRENCY_DISPLAYS = ("code", "symbol")
@@ -54,6 +54,10 @@ _DATE_PATTERNS = {
     Language.ZH: "yyyy年M月d日",
     Language.EN_ZH: "d MMM yyyy",
 }
+
+
+#: The no-break space between a number and its unit (or currency code) in every document.
+NBSP = "\u00a0"
 
 
 def _language(value: Language | str) -> Language:
@@ -137,9 +141,13 @@ class NumberFormat:
         return self.number(money.amount, min(places, 6))
 
     def money(self, money: Money) -> str:
-        """An amount with its currency: ``USD 41,690.30`` (code) or ``$41,690.30`` (symbol)."""
+        """An amount with its currency: ``USD 41,690.30`` (code) or ``$41,690.30`` (symbol).
+
+        The code and the amount are joined by a no-break space, so a line never ends
+        between them.
+        """
         if self.currency_display == "code":
-            return f"{money.currency.code} {self.amount(money)}"
+            return f"{money.currency.code}{NBSP}{self.amount(money)}"
         places = money.currency.minor_units
         exact = money.amount.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
         return str(
@@ -151,6 +159,15 @@ class NumberFormat:
                 currency_digits=False,
             )
         )
+
+    @staticmethod
+    def with_unit(number: str, unit: str) -> str:
+        """A formatted number and its unit joined by a no-break space: ``1,200 ROLLS``.
+
+        >>> NumberFormat.with_unit("1,200", "ROLLS") == "1,200\u00a0ROLLS"
+        True
+        """
+        return f"{number}{NBSP}{unit}"
 
     def currency_label(self, money: Money) -> str:
         """How a column header names the currency: ``USD`` or ``$``/``US$``."""

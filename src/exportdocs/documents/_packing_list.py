@@ -1,19 +1,24 @@
 """The packing list (装箱单): which cartons hold what, weights and measurement, no prices.
 
-One row per contract line and carton range: C/No., item, description, quantity
-per carton, cartons, total quantity, N.W., G.W., carton size and CBM. A mixed
-carton appears under every item it holds, its carton count in brackets, and is
-counted once in the totals. The N.W., G.W. and CBM of a row are the plan's exact
-figures for those cartons (for a mixed carton, the item's share as the plan
-splits it), rounded so that the rows of a line add up to the plan's rounded line
-figure and the lines to the plan's totals (kg 2 places, m³ 3): every column
-adds up to the total printed under it.
+One row per contract line and carton range, in C/No. order, each naming its item:
+C/No., item, description, quantity per carton, cartons, total quantity, N.W. and
+G.W. per carton, total N.W. and G.W., and CBM; the carton size is in the
+description cell. A mixed carton has a row
+for every item it holds, together at its place in the C/No. order, its carton count
+in brackets, and is counted once in the totals. The total N.W., G.W. and CBM of a
+row are the plan's exact figures for those cartons (for a mixed carton, the item's
+share as the plan splits it), rounded so that the rows of a line add up to the
+plan's rounded line figure and the lines to the plan's totals (kg 2 places, m³ 3):
+every total column adds up to the total printed under it. The per-carton weights
+are one carton's exact weights rounded (for a mixed carton, the row's own figure).
 """
 
 from __future__ import annotations
 
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
+
+import attrs
 
 from exportdocs._cartons import LinePacking
 from exportdocs._contract import Contract
@@ -88,28 +93,32 @@ def build_packing_list(
     blocks: list[Any] = [Header(ctx.label("packing_list"), info=info), PartyBoxes(parties)]
     if route:
         blocks.append(KeyValueGrid(route, columns=ctx.grid_columns))
-    blocks.append(_table(c, ctx))
+    table = _table(c, ctx)
+    blocks.append(table)
     totals: list[tuple[str, str]] = []
     words = None
     if plan.total_cartons:
         # The engine prints the last row as the grand total: on a packing list, the packages.
         totals = [
-            (ctx.label("total_nw"), f"{f.number(plan.net_weight, 2)} {ctx.label('kgs')}"),
-            (ctx.label("total_gw"), f"{f.number(plan.gross_weight, 2)} {ctx.label('kgs')}"),
-            (ctx.label("total_meas"), f"{f.number(plan.cbm, 3)} {ctx.label('cbm_unit')}"),
+            (ctx.label("total_nw"), f.with_unit(f.number(plan.net_weight, 2), ctx.label("kgs"))),
+            (ctx.label("total_gw"), f.with_unit(f.number(plan.gross_weight, 2), ctx.label("kgs"))),
+            (ctx.label("total_meas"), f.with_unit(f.number(plan.cbm, 3), ctx.label("cbm_unit"))),
             (
                 ctx.label("total_packages"),
-                f"{f.integer(plan.total_cartons)} {ctx.label('cartons')}",
+                f.with_unit(f.integer(plan.total_cartons), ctx.label("cartons")),
             ),
         ]
         words = packages_words(plan.total_cartons, ctx)
+        # The table's last rows stay with the totals and the packages in words.
+        blocks[-1] = attrs.evolve(table, keep_with_next=True)
         blocks.append(Totals(totals, words=words))
     # Only what the buyer needs to read the table: how the totals are rounded is the
     # library's business (docs/packing.md), not a line on the buyer's document.
     if plan.mixed_cartons:
-        blocks.append(Text(ctx.text("mixed_note", " ", ctn="1"), TextStyle.SMALL))
+        note = Text(ctx.text("mixed_note", " ", ctn="1"), TextStyle.SMALL, keep_with_next=True)
+        blocks.append(note)
     blocks += [Spacer(4), single_signature(c.seller, ctx, c.date)]
-    meta = meta_for("Packing list", c.number, c.date, c.seller.name)
+    meta = meta_for("Packing list", c.number, c.date, c.seller.name, ctx.language)
     return TradeDocument("packing-list", c.number, ctx.language, Document(blocks, meta), ctx.style)
 
 
@@ -123,7 +132,8 @@ def packages_words(count: int, ctx: Ctx) -> str:
     return "\n".join(parts)
 
 
-def _rows_for_line(c: Contract, ctx: Ctx, lp: LinePacking) -> list[list[str]]:
+def _rows_for_line(c: Contract, ctx: Ctx, lp: LinePacking) -> list[tuple[int, list[str]]]:
+    """The rows of one line, each with its first carton number (the table's sort key)."""
     f = ctx.numbers
     item = c.items[lp.line]
     unit = ctx.unit(item.unit)
@@ -135,26 +145,36 @@ def _rows_for_line(c: Contract, ctx: Ctx, lp: LinePacking) -> list[list[str]]:
     )
     gws = _split(_shares(lp, "gross_weight"), lp.gross_weight, _KG)
     cbms = _split(_shares(lp, "cbm"), lp.cbm, _CBM)
-    rows: list[list[str]] = []
+    rows: list[tuple[int, list[str]]] = []
     for k, (r, content) in enumerate(zip(lp.ranges, contents, strict=True)):
-        description = product_text(item.product, ctx, spec=False) if k == 0 else ""
+        parts = [product_text(item.product, ctx, spec=False)] if k == 0 else []
         if r.mixed:
-            note = f"({ctx.label('mixed')})"
-            description = f"{description}\n{note}" if description else note
-        rows.append(
-            [
-                r.numbers,
-                item.product.item_no if k == 0 else "",
-                description,
-                f.integer(content.quantity),
-                f"({r.cartons})" if r.mixed else f.integer(r.cartons),
-                f"{f.integer(content.quantity * r.cartons)} {unit}",
-                f.number(nws[k], 2),
-                f.number(gws[k], 2),
-                dims_text(r.carton),
-                f.number(cbms[k], 3),
-            ]
-        )
+            # A mixed carton is one carton: the item's share of it is its figure "per carton".
+            parts.append(f"({ctx.label('mixed')})")
+        # The carton size sits in the description: a column of its own does not fit A4.
+        parts.append(f"{ctx.label('carton')} {dims_text(r.carton)}\u00a0cm")
+        description = "\n".join(parts)
+        if r.mixed:
+            cartons = f"({r.cartons})"
+            nw_each, gw_each = f.number(nws[k], 2), f.number(gws[k], 2)
+        else:
+            cartons = f.integer(r.cartons)
+            nw_each = f.number(r.net_weight_each, 2)
+            gw_each = f.number(r.gross_weight_each, 2)
+        row = [
+            r.numbers,
+            item.product.item_no,
+            description,
+            f.integer(content.quantity),
+            cartons,
+            f"{f.integer(content.quantity * r.cartons)}\u00a0{unit}",
+            nw_each,
+            gw_each,
+            f.number(nws[k], 2),
+            f.number(gws[k], 2),
+            f.number(cbms[k], 3),
+        ]
+        rows.append((r.first, row))
     return rows
 
 
@@ -190,23 +210,28 @@ def _split(exact: list[Decimal], total: Decimal, quantum: Decimal) -> list[Decim
 def _table(c: Contract, ctx: Ctx) -> ItemTable:
     f = ctx.numbers
     plan = c.packing_plan
-    # Widths leave room for the DOCX output too, where Word cannot shrink a cell's text.
+    # Figures never wrap; the description takes what is left. Widths leave room for
+    # the DOCX output too, where Word cannot shrink a cell's text.
     columns = [
-        Column(ctx.header("c_no"), "1.05", "center", wrap=False),
-        Column(ctx.header("item_no"), "1.75", wrap=False),
-        Column(ctx.header("description"), "2.4"),
-        Column(ctx.header("qty_per_ctn"), "0.75", "right", wrap=False),
-        Column(ctx.header("ctns"), "0.8", "right", wrap=False),
+        Column(ctx.header("c_no"), "1.0", "center", wrap=False),
+        Column(ctx.header("item_no"), "1.6", wrap=False),
+        Column(ctx.header("description"), "2.6"),
+        Column(ctx.header("ctn_qty"), "0.7", "right", wrap=False),
+        Column(ctx.header("ctns"), "0.65", "right", wrap=False),
         # wrap=True: the totals row holds one quantity per unit, on lines of their own.
-        Column(ctx.header("total_qty"), "1.45", "right"),
-        Column(ctx.header("nw_kg"), "1.25", "right", wrap=False),
-        Column(ctx.header("gw_kg"), "1.25", "right", wrap=False),
-        Column(ctx.header("meas"), "1.35", "center", wrap=False),
-        Column(ctx.header("cbm"), "1.0", "right", wrap=False),
+        Column(ctx.header("total_qty"), "1.3", "right"),
+        Column(ctx.header("ctn_nw"), "0.9", "right", wrap=False),
+        Column(ctx.header("ctn_gw"), "0.9", "right", wrap=False),
+        Column(ctx.header("total_nw_kg"), "1.1", "right", wrap=False),
+        Column(ctx.header("total_gw_kg"), "1.1", "right", wrap=False),
+        Column(ctx.header("cbm"), "0.9", "right", wrap=False),
     ]
-    rows: list[list[str]] = []
+    keyed: list[tuple[int, list[str]]] = []
     for line in plan.lines:
-        rows.extend(_rows_for_line(c, ctx, line))
+        keyed.extend(_rows_for_line(c, ctx, line))
+    # C/No. order; a mixed carton's rows stay together in line order (the sort is stable).
+    keyed.sort(key=lambda pair: pair[0])
+    rows = [row for _, row in keyed]
     totals = [
         [
             plan.numbers,
@@ -215,9 +240,10 @@ def _table(c: Contract, ctx: Ctx) -> ItemTable:
             "",
             f.integer(plan.total_cartons),
             quantity_totals(c, ctx),
+            "",
+            "",
             f.number(plan.net_weight, 2),
             f.number(plan.gross_weight, 2),
-            "",
             f.number(plan.cbm, 3),
         ]
     ]

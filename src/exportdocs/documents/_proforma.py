@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
 from exportdocs._contract import Contract
 from exportdocs._triggers import PaymentMethod
 from exportdocs.documents._common import (
@@ -31,6 +33,7 @@ from exportdocs.documents._common import (
     term_text,
 )
 from exportdocs.documents._labels import label
+from exportdocs.documents._numformat import NBSP
 from exportdocs.exceptions import ValidationError
 from exportdocs.render import (
     Column,
@@ -87,16 +90,17 @@ def build_proforma(
     title = _bank_title(c)
     if c.seller.bank is not None and title is not None:
         blocks.append(Text(ctx.label(title), TextStyle.HEADING))
-        blocks.append(
-            KeyValueGrid([(label_of(k, ctx), v) for k, v in c.seller.bank.details()], columns=2)
-        )
+        details = [(label_of(k, ctx), v) for k, v in c.seller.bank.details()]
+        blocks.append(KeyValueGrid(details, columns=2, keep_together=True))
     blocks.append(Text(_marks_and_packing(c, ctx)))
     if c.insurance is not None and c.insured_amount is not None:
         blocks.append(_insurance(c, ctx))
     if c.remarks:
         blocks.append(Text("\n".join(remarks_lines(c.remarks, ctx))))
+    # The last text before the signatures (remarks, else marks) goes to their page.
+    blocks[-1] = attrs.evolve(blocks[-1], keep_with_next=True)
     blocks += [Spacer(4), signatures(c.seller, c.buyer, ctx)]
-    meta = meta_for("Proforma invoice", c.number, c.date, c.seller.name)
+    meta = meta_for("Proforma invoice", c.number, c.date, c.seller.name, ctx.language)
     return TradeDocument(
         "proforma-invoice", c.number, ctx.language, Document(blocks, meta), ctx.style
     )
@@ -145,12 +149,13 @@ def quantity_totals(c: Contract, ctx: Ctx) -> str:
     sums: dict[Any, Any] = {}
     for item in c.items:
         sums[item.unit] = sums.get(item.unit, 0) + item.quantity
-    return "\n".join(f"{ctx.numbers.integer(q)} {ctx.unit(u)}" for u, q in sums.items())
+    f = ctx.numbers
+    return "\n".join(f.with_unit(f.integer(q), ctx.unit(u)) for u, q in sums.items())
 
 
 def quantity_columns(c: Contract, ctx: Ctx) -> tuple[str, str]:
     """Total quantities and their units as two aligned cells (one unit per line)."""
-    lines = [line.split(" ", 1) for line in quantity_totals(c, ctx).split("\n")]
+    lines = [line.split(NBSP, 1) for line in quantity_totals(c, ctx).split("\n")]
     return "\n".join(q for q, _ in lines), "\n".join(u for _, u in lines)
 
 
@@ -194,7 +199,7 @@ def _table(c: Contract, ctx: Ctx) -> ItemTable:
     totals = [["", total_label, "", "", qty, units, "", f.amount(c.total)]]
     if discounted:
         totals[0][2] = f"{ctx.label('discount')}: -{f.amount(c.discounts)}"
-    return ItemTable(columns, rows, totals=totals)
+    return ItemTable(columns, rows, totals=totals, keep_with_next=True)
 
 
 def _totals(c: Contract, ctx: Ctx) -> list[tuple[str, str]]:

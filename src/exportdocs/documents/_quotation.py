@@ -44,6 +44,7 @@ from exportdocs.render import (
     Header,
     ImageCell,
     ItemTable,
+    Orientation,
     PartyBoxes,
     Style,
     Text,
@@ -183,9 +184,11 @@ def build_quotation(
     photos: bool = True,
     number: str | None = None,
     date: Any = None,
+    orientation: Any = "auto",
 ) -> TradeDocument:
     """Build the quotation of ``contract`` (see :func:`exportdocs.documents.quotation`)."""
     c = check_contract(contract)
+    turn = _orientation(orientation)
     # The quotation's own number and date go through the contract's validators, so a
     # bad one is refused with the field named, exactly as on the contract.
     own: dict[str, Any] = {k: v for k, v in (("number", number), ("date", date)) if v is not None}
@@ -193,6 +196,10 @@ def build_quotation(
         c = attrs.evolve(c, **own)
     ctx = make_context(c.seller, language, style, currency_display)
     extra = _check_columns(prices, len(c.items))
+    if turn is None and len(extra) + 1 > 2:
+        turn = Orientation.LANDSCAPE  # more than two price columns: room for the description
+    if turn is not None and turn is not ctx.style.orientation:
+        ctx = attrs.evolve(ctx, style=attrs.evolve(ctx.style, orientation=turn))
     columns_terms: list[PriceColumn] = [
         (c.trade_term, tuple(item.unit_price for item in c.items)),
         *extra,
@@ -224,9 +231,22 @@ def build_quotation(
     notes = [ctx.text("validity_note")]
     if c.remarks:
         notes += remarks_lines(c.remarks, ctx)
-    blocks += [Text("\n".join(notes), TextStyle.SMALL), signatures(c.seller, c.buyer, ctx)]
-    meta = meta_for("Quotation", c.number, c.date, c.seller.name)
+    notes_block = Text("\n".join(notes), TextStyle.SMALL, keep_with_next=True)
+    blocks += [notes_block, signatures(c.seller, c.buyer, ctx)]
+    meta = meta_for("Quotation", c.number, c.date, c.seller.name, ctx.language)
     return TradeDocument("quotation", c.number, ctx.language, Document(blocks, meta), ctx.style)
+
+
+def _orientation(value: Any) -> Orientation | None:
+    """``"auto"`` (None: decided by the number of price columns) or an Orientation."""
+    if isinstance(value, str) and value.strip().lower() == "auto":
+        return None
+    try:
+        return Orientation.parse(value)
+    except ValidationError as exc:
+        raise ValidationError(
+            [Problem("orientation", value, "expected 'auto', 'portrait' or 'landscape'")]
+        ) from exc
 
 
 def _lines(pairs: list[tuple[str, str]]) -> list[str]:

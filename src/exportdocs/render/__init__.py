@@ -44,6 +44,7 @@ from exportdocs.render._style import (
     Language,
     Letterhead,
     Margins,
+    Orientation,
     Paper,
     Style,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "Language",
     "Letterhead",
     "Margins",
+    "Orientation",
     "Paper",
     "Party",
     "PartyBoxes",

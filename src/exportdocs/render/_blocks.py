@@ -21,6 +21,7 @@ from exportdocs._validation import (
     collecting,
     expect,
     fail,
+    to_bool,
     to_lines,
     to_text,
     to_tuple,
@@ -151,12 +152,18 @@ def _grid_columns(value: int) -> int:
 class KeyValueGrid:
     """Label/value pairs, one pair per row (2 columns) or two pairs per row (4 columns).
 
+    ``keep_together`` keeps the whole grid on one page (a bank's details are
+    never split by a page break); ``keep_with_next`` keeps it on the page of the
+    block after it.
+
     >>> KeyValueGrid({"Payment": "30% T/T deposit", "Port of loading": "NINGBO"}, columns=4).columns
     4
     """
 
     pairs: tuple[tuple[str, str], ...] = attrs.field(converter=_pairs)
     columns: int = attrs.field(default=2, converter=_grid_columns)
+    keep_together: bool = attrs.field(default=False, converter=to_bool)
+    keep_with_next: bool = attrs.field(default=False, converter=to_bool)
 
     def __attrs_post_init__(self) -> None:
         check(self)
@@ -183,16 +190,34 @@ def _text_style(value: TextStyle | str) -> TextStyle:
     return TextStyle.parse(value)
 
 
+def _keep(value: bool | None) -> bool | None:
+    return None if value is None else to_bool(value)
+
+
 @attrs.frozen(field_transformer=collecting)
 class Text:
     """One or more paragraphs (a blank line separates paragraphs; a newline breaks a line).
 
+    ``keep_with_next`` keeps the text on the page of the next block (Spacers
+    skipped): closing notes stay with the signatures. ``None`` (the default) means
+    a heading keeps with what it heads and other text does not; see :attr:`keeps`.
+
     >>> Text("Payment: 30% T/T deposit, 70% against copy of B/L.", "small").style
     <TextStyle.SMALL: 'small'>
+    >>> Text("BANK DETAILS", "heading").keeps, Text("Valid 30 days.").keeps
+    (True, False)
     """
 
     text: str = attrs.field(converter=_long_text)
     style: TextStyle = attrs.field(default=TextStyle.NORMAL, converter=_text_style)
+    keep_with_next: bool | None = attrs.field(default=None, converter=_keep)
+
+    @property
+    def keeps(self) -> bool:
+        """Whether this text stays on the page of the next block."""
+        if self.keep_with_next is None:
+            return self.style is TextStyle.HEADING
+        return self.keep_with_next
 
     def __attrs_post_init__(self) -> None:
         check(self)

@@ -10,7 +10,17 @@ template, prepared once per process, and its image header readers.
 
 Fonts are names, not files, in DOCX: the document defaults in styles.xml name them
 (``LATIN_FONT``, ``CJK_FONT``) with the languages (``LATIN_LANG``, ``CJK_LANG``), and
-nothing is set per run, so Word (or LibreOffice) picks the font of each character.
+no font is set per run, so Word (or LibreOffice) picks the font of each character; a
+run holding Chinese says ``w:lang w:eastAsia="zh-CN"`` (see ``_docx_styles``).
+
+The document title is in the "heading 1" style and headings in "heading 2", so they
+are in Word's navigation pane; both keep with the next paragraph. The keep rules of
+the blocks (``_layout.keep_chain``) become ``w:keepNext`` on every paragraph of a
+block kept with the next (Spacers and the gap after a table included); a table row
+never splits (``w:cantSplit``); a bank box (``keep_together``) keeps each row with the
+next; an item table's last ``KEEP_ROWS`` rows and its totals rows keep together, and
+with the next block when the table keeps with it; its header row repeats on every
+page and keeps with the first row.
 """
 
 from __future__ import annotations
@@ -26,18 +36,19 @@ from exportdocs.render._blocks import (
     TextStyle,
     Totals,
 )
-from exportdocs.render._docx_package import (
+from exportdocs.render._docx_package import Media, package, template
+from exportdocs.render._docx_styles import (
     CJK_FONT,
     CJK_LANG,
+    HEADING,
     LATIN_FONT,
     LATIN_LANG,
-    Media,
-    package,
-    template,
+    TITLE,
 )
 from exportdocs.render._docx_xml import (
     BAD_XML,
     check,
+    keep_next,
     para,
     ppr,
     pt_twips,
@@ -50,13 +61,13 @@ from exportdocs.render._layout import (
     MM_PER_PT,
     Where,
     bilingual_break,
-    kept_with_next,
+    keep_chain,
     located,
     page_label_parts,
     title_em,
 )
 from exportdocs.render._style import Style
-from exportdocs.render._table import Align, ImageCell, ItemTable
+from exportdocs.render._table import KEEP_ROWS, Align, ImageCell, ItemTable
 
 __all__ = ["CJK_FONT", "CJK_LANG", "LATIN_FONT", "LATIN_LANG", "docx_bytes"]
 
@@ -69,8 +80,10 @@ _TBL_LOOK = (
     '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0"'
     ' w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
 )
-#: The empty paragraph after a table, so that two tables never merge.
+#: The empty paragraph after a table, so that two tables never merge (and its form in a
+#: keep chain, so that the table keeps with the block after the gap).
 _GAP = para("", ppr(after=pt_twips(2)))
+_GAP_KEPT = para("", ppr(keep_next=True, after=pt_twips(2)))
 
 
 def _borders(inside: bool) -> str:
@@ -80,22 +93,27 @@ def _borders(inside: bool) -> str:
 
 
 def _grid_table(
-    widths_mm: list[float], rows: list[list[str]], *, borders: str = "", cant_split: bool = False
+    widths_mm: list[float], rows: list[list[str]], *, borders: str = "", kept: int = 0
 ) -> str:
-    """A fixed-layout table; each cell is its paragraphs' markup (empty: one empty paragraph)."""
+    """A fixed-layout table whose rows never split; a cell is its paragraphs' markup.
+
+    An empty cell gets one empty paragraph. The paragraphs of the first ``kept`` rows
+    keep with the next paragraph: in Word, the row keeps with the next row (the last
+    row with the paragraph after the table).
+    """
     widths = [twips(w) for w in widths_mm]
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    tr = "<w:tr><w:trPr><w:cantSplit/></w:trPr>" if cant_split else "<w:tr>"
     parts = [
         f'<w:tbl><w:tblPr><w:tblW w:type="auto" w:w="0"/>{borders}<w:tblLayout w:type="fixed"/>'
         f"{_TBL_LOOK}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
     ]
-    for row in rows:
-        parts.append(tr)
+    for r, row in enumerate(rows):
+        parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         for width, cell in zip(widths, row, strict=True):
-            parts.append(
-                f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>{cell or "<w:p/>"}</w:tc>'
-            )
+            cell = cell or "<w:p/>"
+            if r < kept:
+                cell = keep_next(cell)
+            parts.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>{cell}</w:tc>')
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     return "".join(parts)
@@ -109,7 +127,7 @@ class _Docx:
         self.accent = style.accent[1:]
         self.media = Media(self.template.next_rid)
         self.body: list[str] = []
-        width, _ = style.paper.size_mm
+        width, _ = style.page_mm
         m = style.margins
         self.cw = float(width - m.left - m.right)  # the text width in mm
         self.content_twips = round(self.cw * _TWIPS_PER_MM)
@@ -140,13 +158,8 @@ class _Docx:
 
     def run(self) -> bytes:
         blocks = self.doc_in.blocks
-        # Notes before the signatures, and the Spacers between, keep with what follows.
-        keep = {
-            k
-            for b in range(len(blocks))
-            if (last := kept_with_next(blocks, b)) is not None
-            for k in range(b, last)
-        }
+        # Blocks that keep with the next one (see keep_chain), Spacers between included.
+        keep = {k for b in range(len(blocks)) for k in range(b, keep_chain(blocks, b))}
         for b, block in enumerate(blocks):
             at = f"blocks[{b}]"
             if isinstance(block, Header):
@@ -154,9 +167,9 @@ class _Docx:
             elif isinstance(block, PartyBoxes):
                 self.parties(block, at)
             elif isinstance(block, KeyValueGrid):
-                self.grid(block, at)
+                self.grid(block, at, keep_with_next=b in keep)
             elif isinstance(block, ItemTable):
-                self.table(block, at)
+                self.table(block, at, keep_with_next=b in keep)
             elif isinstance(block, Totals):
                 self.totals(block, at)
             elif isinstance(block, Text):
@@ -164,11 +177,20 @@ class _Docx:
             elif isinstance(block, Signatures):
                 self.signatures(block, at)
             elif isinstance(block, Spacer):
-                spacing = ppr(after=twips(float(block.height)), line=20, keep_next=b in keep)
+                kept = True if b in keep else None
+                spacing = ppr(keep_next=kept, after=twips(float(block.height)), line=20)
                 self.body.append(para("", spacing))
         self.body.append(self.section())
         footer = self.footer()
-        return package(self.template, "".join(self.body), footer, self.doc_in.meta, self.media)
+        return package(
+            self.template,
+            "".join(self.body),
+            footer,
+            self.doc_in.meta,
+            self.media,
+            accent=self.accent,
+            language=self.style.language,
+        )
 
     def header(self, block: Header, at: str) -> None:
         head = block.letterhead or self.style.letterhead
@@ -188,9 +210,9 @@ class _Docx:
         # (Word would break inside the Chinese word).
         if "\n" not in title and title_em(title) * 15 * MM_PER_PT > cw * 0.45 - 2:
             title = bilingual_break(title)
-        props = self.accented(15)
-        title_runs = "".join(run(part, props, br=n > 0) for n, part in enumerate(title.split("\n")))
-        right = [para(title_runs, ppr(jc="right"))]
+        # Bold, 15 pt, in the accent colour: the "heading 1" style (see _docx_styles).
+        title_runs = "".join(run(part, br=n > 0) for n, part in enumerate(title.split("\n")))
+        right = [para(title_runs, ppr(style=TITLE, jc="right"))]
         label_rpr, value_rpr = rpr(colour=_MUTED, size=8), rpr(bold=True, size=8.5)
         for i, (label, value) in enumerate(block.info):
             w = located(f"{at}.info[{i}]")
@@ -215,7 +237,8 @@ class _Docx:
         self.body.append(_grid_table([self.cw / n] * n, [cells], borders=_borders(inside=True)))
         self.body.append(_GAP)
 
-    def grid(self, block: KeyValueGrid, at: str) -> None:
+    def grid(self, block: KeyValueGrid, at: str, *, keep_with_next: bool = False) -> None:
+        """The pairs; kept with the next block: every row, kept together: all but the last."""
         per_row = block.columns // 2
         cw = self.cw
         widths = [cw * 0.34, cw * 0.66] if per_row == 1 else [cw * 0.17, cw * 0.33] * 2
@@ -227,18 +250,26 @@ class _Docx:
             row, k = rows[i // per_row], (i % per_row) * 2
             row[k] = para(run(check(label, w), label_rpr))
             row[k + 1] = para(run(check(value, w), value_rpr))
-        self.body.append(_grid_table(widths, rows))
-        self.body.append(_GAP)
+        kept = len(rows) if keep_with_next else len(rows) - 1 if block.keep_together else 0
+        self.body.append(_grid_table(widths, rows, kept=kept))
+        self.body.append(_GAP_KEPT if keep_with_next else _GAP)
 
-    def table(self, block: ItemTable, at: str) -> None:
+    def table(self, block: ItemTable, at: str, *, keep_with_next: bool = False) -> None:
+        """The item table: its end (the last KEEP_ROWS rows, the totals rows) keeps together.
+
+        With ``keep_with_next`` the last row keeps with the next block too.
+        """
         total = sum(c.width for c in block.columns)
         widths = [round(self.content_twips * float(c.width / total)) for c in block.columns]
         style = self.template.table_style
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-        pprs = [
-            f'<w:pPr><w:pStyle w:val="{style}"/><w:jc w:val="{_JC[c.align]}"/></w:pPr>'
-            for c in block.columns
-        ]
+        pprs, kept_pprs = (
+            [
+                f'<w:pPr><w:pStyle w:val="{style}"/>{keep}<w:jc w:val="{_JC[c.align]}"/></w:pPr>'
+                for c in block.columns
+            ]
+            for keep in ("", "<w:keepNext/>")
+        )
         tcpr = [f'<w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>' for w in widths]
         zebra = f'<w:shd w:val="clear" w:color="auto" w:fill="{_ZEBRA}"/>'
         head_shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{self.accent}"/>'
@@ -260,13 +291,20 @@ class _Docx:
             title = check(col.title, located(f"{at}.columns[{c}]"))
             parts.append(
                 f"<w:tc>{tcpr[c]}{head_shd}</w:tcPr>"
-                f"<w:p>{pprs[c]}{runs(title, head_rpr)}</w:p></w:tc>"
+                f"<w:p>{kept_pprs[c]}{runs(title, head_rpr)}</w:p></w:tc>"
             )
         parts.append("</w:tr>")
+        # Rows from index ``first_kept`` on (the body rows and totals rows counted as one
+        # sequence) keep with the next row, up to ``last_kept``.
+        first_kept = max(len(block.rows) - KEEP_ROWS, 0)
+        last_kept = len(block.rows) + len(block.totals) - (0 if keep_with_next else 1)
+        index = 0
         for name, rows in (("rows", block.rows), ("totals", block.totals)):
             is_total = name == "totals"
             for r, row in enumerate(rows):
                 shd = zebra if (r % 2 and not is_total) else ""
+                row_pprs = kept_pprs if first_kept <= index < last_kept else pprs
+                index += 1
                 parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
                 for c, cell in enumerate(row):
                     if isinstance(cell, ImageCell):
@@ -277,13 +315,16 @@ class _Docx:
                         if BAD_XML.search(cell):
                             check(cell, located(f"{at}.{name}[{r}][{c}]"))
                         body = runs(cell, bold_rpr if is_total else "")
-                    parts.append(f"<w:tc>{tcpr[c]}{shd}</w:tcPr><w:p>{pprs[c]}{body}</w:p></w:tc>")
+                    parts.append(
+                        f"<w:tc>{tcpr[c]}{shd}</w:tcPr><w:p>{row_pprs[c]}{body}</w:p></w:tc>"
+                    )
                 parts.append("</w:tr>")
         parts.append("</w:tbl>")
         self.body.append("".join(parts))
-        self.body.append(_GAP)
+        self.body.append(_GAP_KEPT if keep_with_next else _GAP)
 
     def totals(self, block: Totals, at: str) -> None:
+        """The totals rows, kept together and with the amount in words below them."""
         cw = self.cw
         rows = []
         for i, (label, value) in enumerate(block.rows):
@@ -294,22 +335,33 @@ class _Docx:
             for text, bold in ((label, True), (value, last)):
                 cells.append(para(run(check(text, w), rpr(bold=bold, size=size)), ppr(jc="right")))
             rows.append(cells)
-        self.body.append(_grid_table([cw * 0.5, cw * 0.25, cw * 0.25], rows))
+        kept = len(rows) if block.words else len(rows) - 1
+        self.body.append(_grid_table([cw * 0.5, cw * 0.25, cw * 0.25], rows, kept=kept))
         if block.words:
             self.body.append(self.para(block.words, lambda: f"{at}.words", bold=True, size=8.5))
 
     def text(self, block: Text, at: str, *, keep_with_next: bool = False) -> None:
-        """The text's paragraphs; ``keep_with_next`` makes Word keep them with the next block."""
+        """The text's paragraphs; ``keep_with_next`` makes Word keep them with the next block.
+
+        Kept paragraphs are not split either (``w:keepLines``). A heading is in the
+        "heading 2" style, which keeps with the next paragraph unless the block says not.
+        """
+        heading = block.style is TextStyle.HEADING
         size, colour, bold = {
             TextStyle.NORMAL: (9.0, None, False),
             TextStyle.SMALL: (7.5, None, False),
             TextStyle.BOLD: (9.0, None, True),
-            TextStyle.HEADING: (11.0, self.accent, True),
+            TextStyle.HEADING: (None, None, False),  # the style's: 11 pt, bold, accent
             TextStyle.MUTED: (8.0, _MUTED, False),
         }[block.style]
         props = rpr(bold=bold, colour=colour, size=size)
         where = located(f"{at}.text")
-        keep = ppr(keep_next=keep_with_next)
+        if keep_with_next:
+            keep = ppr(style=HEADING if heading else None, keep_next=True, keep_lines=True)
+        elif heading:
+            keep = ppr(style=HEADING, keep_next=False if not block.keeps else None)
+        else:
+            keep = ""
         for paragraph in block.text.split("\n\n"):
             lines = paragraph.strip("\n").split("\n")
             content = "<w:r><w:br/></w:r>".join(run(check(line, where), props) for line in lines)
@@ -332,15 +384,16 @@ class _Docx:
                 cell.append(self.para(box.title, w, size=7.5, colour=_MUTED, space_after=0))
             cells.append("".join(cell))
         # One row that never splits: the boxes' lines and names stay together.
-        self.body.append(_grid_table([self.cw / n] * n, [cells], cant_split=True))
+        self.body.append(_grid_table([self.cw / n] * n, [cells]))
 
     def section(self) -> str:
         """The page size and margins, and the footer's reference."""
-        width, height = self.style.paper.size_mm
+        width, height = self.style.page_mm
+        orient = ' w:orient="landscape"' if width > height else ""
         m = self.style.margins
         return (
             f'<w:sectPr><w:footerReference w:type="default" r:id="{self.template.footer_rid}"/>'
-            f'<w:pgSz w:w="{twips(float(width))}" w:h="{twips(float(height))}"/>'
+            f'<w:pgSz w:w="{twips(float(width))}" w:h="{twips(float(height))}"{orient}/>'
             f'<w:pgMar w:top="{twips(float(m.top))}" w:right="{twips(float(m.right))}"'
             f' w:bottom="{twips(float(m.bottom))}" w:left="{twips(float(m.left))}"'
             f' w:header="720" w:footer="{twips(max(float(m.bottom) / 2, 5))}" w:gutter="0"/>'

@@ -1,25 +1,22 @@
 """The DOCX package: the template prepared once per process, each document one zip pass.
 
 python-docx's default template is opened and prepared once per process: the document
-defaults name the fonts and languages (see ``_default_fonts``), the Normal style gets
+defaults name the fonts (see ``_docx_styles``), the Normal style gets
 its size, colour and spacing, the item tables' paragraph style is added and the page
 footer part is created. Its members are then kept deflated. A document writes only
-the members that change, document.xml, the footer and the core properties (plus the
+the members that change, document.xml, the footer, the styles and the core properties (plus the
 relationships, content types and media when it has pictures), and copies the others'
 compressed bytes, in one pass with fixed member dates: equal input gives equal bytes.
 
 The files say only what is true of them: docProps/app.xml names exportdocs and its
 version as the application (``_output.producer()``) and no counts or editing time of a Word
 session that never happened; the template's preview picture of a blank page is dropped
-(with its relationship and content type); core.xml holds the document meta's title,
-author, identifier and date, and no print date or revision count.
+(with its relationship and content type); core.xml holds the document meta's title (as
+given), author, identifier and date, and no print date or revision count.
 
-Fonts are names, not files, in DOCX, and Word (or LibreOffice) chooses the font of
-each character itself: the document defaults (``w:rPrDefault`` in styles.xml) name
-``LATIN_FONT`` for Latin text (``w:ascii``/``w:hAnsi``) and ``CJK_FONT`` for Chinese
-(``w:eastAsia``), and set the language to en-US for Latin and zh-CN for East Asian
-text (``w:lang``), which also steers a reader's font substitution towards Simplified
-Chinese glyphs. Nothing is set per run, so every run, table cell and footer inherits it.
+The styles part depends on the document's accent colour and languages (see
+``_docx_styles``): it is made once per accent and language and shared from then on.
+core.xml also names the document's language (``dc:language``).
 """
 
 from __future__ import annotations
@@ -33,27 +30,25 @@ import zipfile
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from exportdocs.exceptions import RenderError
 from exportdocs.render._blocks import DocumentMeta
-from exportdocs.render._docx_xml import W, check, esc, esc_attr
+from exportdocs.render._docx_styles import (
+    CJK_FONT,
+    CJK_LANG,
+    LATIN_FONT,
+    LATIN_LANG,
+    core_language,
+    lang_element,
+    prepare,
+    styles_xml,
+)
+from exportdocs.render._docx_xml import LANG_ZH, check, esc, esc_attr
 from exportdocs.render._output import producer
+from exportdocs.render._style import Language
 
 __all__ = ["CJK_FONT", "CJK_LANG", "LATIN_FONT", "LATIN_LANG", "Media", "Template", "template"]
-
-#: Font family for Latin text in DOCX output (``w:ascii``/``w:hAnsi``). Not the PDF's
-#: DejaVu Sans: a DOCX names fonts the reader has, and Arial is on every Word installation
-#: (LibreOffice maps it to the metric-compatible Liberation Sans); it covers Latin
-#: Extended-A, Greek and Cyrillic (Łódź, Şişecam, ΑΒΓ).
-LATIN_FONT = "Arial"
-#: Font family for Chinese text in DOCX output (``w:eastAsia``): Windows' Simplified Chinese
-#: UI font; elsewhere the reader substitutes a Simplified Chinese font (the zh-CN language
-#: tells it which).
-CJK_FONT = "Microsoft YaHei"
-#: Languages of the runs (``w:lang``): Latin text and East Asian text.
-LATIN_LANG = "en-US"
-CJK_LANG = "zh-CN"
 
 #: The colour of body text (the Normal style).
 _INK = "212529"
@@ -65,6 +60,7 @@ _THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metad
 _DOCUMENT = "word/document.xml"
 _RELS = "word/_rels/document.xml.rels"
 _FOOTER = "word/footer1.xml"
+_STYLES = "word/styles.xml"
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 _CORE_ROOT = (
@@ -147,36 +143,8 @@ class Template(NamedTuple):
     next_rid: int
     #: The style id of the item tables' paragraph style.
     table_style: str
-
-
-def _default_fonts(styles: Any) -> None:
-    """Name the fonts and languages of every run in styles.xml's ``w:rPrDefault``.
-
-    Word selects the font per character from ``w:rFonts``: ``w:ascii`` for ASCII,
-    ``w:hAnsi`` for the other Latin, Greek and Cyrillic letters, ``w:eastAsia`` for Han
-    characters, CJK punctuation and full-width forms. The template's theme references
-    (``w:asciiTheme`` ...) are removed, since they would win over the names.
-    """
-    from docx.oxml import parse_xml
-
-    def child(parent: Any, tag: str, index: int | None = None) -> Any:
-        found = parent.find(f"{{{W}}}{tag}")
-        if found is None:
-            found = parse_xml(f'<w:{tag} xmlns:w="{W}"/>')
-            if index is None:
-                parent.append(found)
-            else:
-                parent.insert(index, found)
-        return found
-
-    rpr = child(child(child(styles, "docDefaults", 0), "rPrDefault", 0), "rPr", 0)
-    fonts = child(rpr, "rFonts", 0)
-    fonts.attrib.clear()
-    names = {"ascii": LATIN_FONT, "hAnsi": LATIN_FONT, "eastAsia": CJK_FONT, "cs": LATIN_FONT}
-    langs = {"val": LATIN_LANG, "eastAsia": CJK_LANG}
-    for element, values in ((fonts, names), (child(rpr, "lang"), langs)):
-        for attr, value in values.items():
-            element.set(f"{{{W}}}{attr}", value)
+    #: styles.xml with markers for the accent colour and languages (``_docx_styles``).
+    styles: str
 
 
 def _honest(contents: dict[str, bytes]) -> None:
@@ -216,7 +184,7 @@ def template() -> Template:
     from docx.shared import Pt, RGBColor
 
     d = docx.Document()
-    _default_fonts(d.styles.element)
+    prepare(d.styles.element)
     normal = d.styles["Normal"]
     normal.font.size = Pt(9)
     normal.font.color.rgb = RGBColor.from_string(_INK)
@@ -238,6 +206,7 @@ def template() -> Template:
         contents = {info.filename: z.read(info) for info in z.infolist()}
     _honest(contents)
     texts = {n: contents[n].decode() for n in (_CONTENT_TYPES, _RELS, _DOCUMENT, _FOOTER)}
+    styles = contents[_STYLES].decode()
     body = texts[_DOCUMENT].index("<w:body>") + len("<w:body>")
     rids = [int(part[: part.index('"')]) for part in texts[_RELS].split(' Id="rId')[1:]]
     return Template(
@@ -248,7 +217,14 @@ def template() -> Template:
         footer_rid=footer_rid,
         next_rid=max(rids) + 1,
         table_style=table_style.style_id,
+        styles=styles,
     )
+
+
+@functools.lru_cache(maxsize=16)
+def _styles(accent: str, lang: str) -> _Member:
+    """styles.xml in ``accent`` (``RRGGBB``) with the defaults' ``w:lang`` ``lang``."""
+    return _member(_STYLES, styles_xml(template().styles, accent, lang).encode())
 
 
 _DRAWING = (
@@ -309,10 +285,12 @@ class Media:
         )
 
 
-def _core_xml(meta: DocumentMeta) -> str:
-    """docProps/core.xml: title, author, identifier and the creation date as every date.
+def _core_xml(meta: DocumentMeta, language: str) -> str:
+    """docProps/core.xml: title, language, author, identifier and the creation date.
 
-    The author (also the last to modify it) and the identifier are written only when the
+    The title is the meta's, as given (the documents layer words it in the document's
+    language); ``language`` is the document's (``dc:language``, zh-CN or en-US). The
+    author (also the last to modify it) and the identifier are written only when the
     meta gives them: exportdocs is the application (app.xml), not the author. No print
     date and no revision count: the file was never printed, nor saved by a word processor.
     """
@@ -324,7 +302,8 @@ def _core_xml(meta: DocumentMeta) -> str:
     last = f"<cp:lastModifiedBy>{author}</cp:lastModifiedBy>" if author else ""
     ident = f"<dc:identifier>{identifier}</dc:identifier>" if identifier else ""
     return (
-        f"{_XML_DECLARATION}{_CORE_ROOT}<dc:title>{title}</dc:title>{by}{last}"
+        f"{_XML_DECLARATION}{_CORE_ROOT}<dc:title>{title}</dc:title>"
+        f"<dc:language>{language}</dc:language>{by}{last}"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
         f"{ident}</cp:coreProperties>"
@@ -355,17 +334,37 @@ def _with_pictures(t: Template, media: Media) -> dict[str, str]:
     }
 
 
-def package(t: Template, body: str, footer: str, meta: DocumentMeta, media: Media) -> bytes:
-    """The DOCX file: ``body`` (the content of ``w:body``) and the footer's paragraph."""
+def package(
+    t: Template,
+    body: str,
+    footer: str,
+    meta: DocumentMeta,
+    media: Media,
+    *,
+    accent: str = "1F4E79",
+    language: Language = Language.EN,
+) -> bytes:
+    """The DOCX file: ``body`` (the content of ``w:body``) and the footer's paragraph.
+
+    The styles are in ``accent`` (``RRGGBB``) and say ``language``; their East Asian
+    language is Chinese too when a run of the body or footer holds Chinese.
+    """
+    # (A Chinese or bilingual document says zh-CN for East Asian text anyway.)
+    chinese = language is Language.EN and (LANG_ZH in body or LANG_ZH in footer)
+    styles = _styles(accent.upper(), lang_element(language, chinese))
     changed = {
         _DOCUMENT: f"{t.document_head}{body}</w:body></w:document>",
         _FOOTER: f"{t.footer_head}{footer}</w:ftr>",
-        _CORE: _core_xml(meta),
+        _CORE: _core_xml(meta, core_language(language)),
     }
     if media.pictures:
         changed.update(_with_pictures(t, media))
     members = [
-        _member(name, changed[name].encode()) if name in changed else m
+        styles
+        if name == _STYLES
+        else _member(name, changed[name].encode())
+        if name in changed
+        else m
         for m in t.members
         for name in (m.name.decode(),)
     ]

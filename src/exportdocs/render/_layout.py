@@ -9,18 +9,23 @@ characters (not before closing CJK punctuation).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
-from exportdocs.render._blocks import Block, Signatures, Spacer, Text
+from exportdocs.render._blocks import Block, KeyValueGrid, Spacer, Text
 from exportdocs.render._style import Language
+from exportdocs.render._table import ItemTable
 
 __all__ = [
     "MM_PER_PT",
     "Where",
     "bilingual_break",
+    "breaks",
     "cell_at",
-    "kept_with_next",
+    "keep_chain",
+    "keeps_with_next",
     "located",
+    "longest_word",
     "page_label",
     "page_label_parts",
     "title_em",
@@ -51,15 +56,75 @@ def cell_at(at: str, part: str, row: int, column: int) -> Where:
     return lambda: f"{at}.{part}[{row}][{column}]"
 
 
-_NO_BREAK_BEFORE = frozenset("，。、；：！？）》」』】〕％,.;:!?)]}%")
+_NO_BREAK_BEFORE = frozenset("，。、；：！？）》」』】〕％〉”’,.;:!?)]}%")
+_NO_BREAK_AFTER = frozenset("（《「『【〔〈“‘([{")
 _BREAK_AFTER = frozenset("-/")
+_DIGITS = frozenset("0123456789")
+#: Chinese units a number keeps on its line (``600×600毫米``, ``360度``).
+_ZH_UNITS = (
+    "立方米|平方米|立方|毫米|厘米|千克|公斤|毫升|英寸|盎司|米|克|吨|升|瓦|伏|度|个|件|只"
+    "|套|箱|卷|张|片|台|双|对|包|袋|码|磅|寸|份|条|根|盒|瓶|罐|支|块|托"
+)
+#: A number and its unit: ``40 W``, ``12 V``, ``5 mm``, ``360 °C``, ``360度``. The span
+#: from the last digit to the unit's end is never broken.
+_NUMBER_UNIT = re.compile(
+    rf"\d(?:[ \u00a0]?(?:{_ZH_UNITS})|[ \u00a0](?:[A-Za-z]{{1,3}}|%|°[CF]?|[µμ][A-Za-z]{{1,2}})(?![A-Za-z]))"
+)
+#: Text without these has no break opportunity other than spaces: the fast path.
+_SLOW = re.compile(r"[-/\u2e80-\U0010ffff]|\d[ \u00a0]")
+
+
+def breaks(para: str) -> list[tuple[int, int]]:
+    """Where a line may break in ``para``: (end of this line, start of the next) pairs.
+
+    The rules, shared by line breaking and column measuring: at a space (not a
+    no-break space); after ``-`` or ``/`` unless a digit follows (``1-10``,
+    ``2025/26`` stay whole); between CJK characters, but not before closing
+    punctuation, not after opening punctuation, and not between a digit and the
+    character after it; never inside a number and its unit (``40 W``, ``360度``).
+
+    >>> breaks("Lamp 40 W, 1-10 V")
+    [(4, 5), (10, 11)]
+    >>> breaks("每箱体积（立方米）")
+    [(1, 1), (2, 2), (3, 3), (4, 4), (6, 6), (7, 7)]
+    """
+    glued: set[int] = set()
+    if not _DIGITS.isdisjoint(para):
+        for m in _NUMBER_UNIT.finditer(para):
+            glued.update(range(m.start() + 1, m.end()))
+    out: list[tuple[int, int]] = []
+    prev = para[:1]
+    for i in range(1, len(para)):
+        ch = para[i]
+        if i in glued:
+            pass
+        elif ch == " ":
+            if prev != " ":
+                out.append((i, i + 1))
+        elif prev == " ":
+            if out and out[-1][0] < i:
+                out[-1] = (out[-1][0], i)  # several spaces: the next line starts after all
+        elif prev in _BREAK_AFTER:
+            if ch not in _DIGITS:
+                out.append((i, i))
+        elif (
+            (ch >= _WIDE or prev >= _WIDE)
+            and ch not in _NO_BREAK_BEFORE
+            and prev not in _NO_BREAK_AFTER
+            and prev not in _DIGITS
+        ):
+            out.append((i, i))
+        prev = ch
+    return out
 
 
 def wrap(text: str, adv: dict[str, float], max_units: float) -> list[str]:
     """Split ``text`` into lines no wider than ``max_units`` (1/1000 em at size 1).
 
-    Newlines always break. A word wider than the line is cut between characters,
-    so nothing is ever clipped.
+    Newlines always break; otherwise lines break only where :func:`breaks` allows.
+    A word wider than the line is cut between characters, so nothing is ever
+    clipped; the table layout gives figures and codes the width they need, so only
+    an over-long word of running text is ever cut.
 
     >>> adv = dict.fromkeys("abcdefgh -", 500.0)
     >>> wrap("abc defg h", adv, 2500)
@@ -78,38 +143,62 @@ def wrap(text: str, adv: dict[str, float], max_units: float) -> list[str]:
 
 def _wrap_para(para: str, adv: dict[str, float], max_units: float, lines: list[str]) -> None:
     n = len(para)
+    acc = [0.0]
+    total = 0.0
+    for ch in para:
+        total += adv[ch]
+        acc.append(total)
+    points = breaks(para)
     start = 0
-    i = 0
-    width = 0.0
-    cut = nxt = -1  # the best break so far: the line ends at ``cut``, the next starts at ``nxt``
-    while i < n:
-        ch = para[i]
-        if i > start:
-            prev = para[i - 1]
-            if ch == " ":
-                cut, nxt = i, i + 1
-            elif prev in _BREAK_AFTER or (
-                (ch >= _WIDE or prev >= _WIDE) and ch not in _NO_BREAK_BEFORE
-            ):
-                cut, nxt = i, i
-        w = adv[ch]
-        if width + w > max_units and i > start:
-            if cut > start:
-                lines.append(para[start:cut].rstrip(" "))
-                start = nxt
-            else:
-                lines.append(para[start:i])
-                start = i
-            while start < n and para[start] == " ":
-                start += 1
-            i = max(i, start)
-            width = sum(map(adv.__getitem__, para[start:i]))
-            cut = nxt = -1
-            continue
-        width += w
-        i += 1
+    b = 0
+    while acc[n] - acc[start] > max_units:
+        while b < len(points) and points[b][0] <= start:
+            b += 1
+        best = -1
+        j = b
+        while j < len(points) and acc[points[j][0]] - acc[start] <= max_units:
+            best = j
+            j += 1
+        if best >= 0:
+            cut, start_next = points[best]
+            lines.append(para[start:cut].rstrip(" "))
+        else:  # no break fits: cut the word between characters
+            cut = start + 1
+            while cut < n and acc[cut + 1] - acc[start] <= max_units:
+                cut += 1
+            lines.append(para[start:cut])
+            start_next = cut
+        start = start_next
+        while start < n and para[start] == " ":
+            start += 1
     if start < n or not lines:
         lines.append(para[start:])
+
+
+def longest_word(text: str, adv: dict[str, float]) -> float:
+    """Width (1/1000 em) of the widest piece of ``text`` no line break may split.
+
+    A column of running text must be at least this wide for no word to be cut.
+
+    >>> adv = dict.fromkeys("abcdefgh -1W", 500.0)
+    >>> longest_word("abc defgh", adv), longest_word("a 1 W", adv)
+    (2500.0, 1500.0)
+    """
+    widest = 0.0
+    for para in text.split("\n"):
+        if _SLOW.search(para) is None:
+            for word in para.split(" "):
+                width = sum(map(adv.__getitem__, word))
+                if width > widest:
+                    widest = width
+            continue
+        start = 0
+        for cut, nxt in (*breaks(para), (len(para), len(para))):
+            width = sum(map(adv.__getitem__, para[start:cut]))
+            if width > widest:
+                widest = width
+            start = nxt
+    return widest
 
 
 def page_label_parts(language: Language) -> list[tuple[str, str, str]]:
@@ -155,16 +244,33 @@ def title_em(title: str) -> float:
     return sum(1.0 if ch >= _WIDE else 0.68 for ch in title)
 
 
-def kept_with_next(blocks: Sequence[Block], b: int) -> int | None:
-    """The index of the Signatures that block ``b`` is kept with, else None.
+def keeps_with_next(block: Block) -> bool:
+    """Whether ``block`` stays on the page of the next block (see the blocks' keep fields)."""
+    if isinstance(block, Text):
+        return block.keeps
+    if isinstance(block, (KeyValueGrid, ItemTable)):
+        return block.keep_with_next
+    return False
 
-    A Text followed by Signatures, with only Spacers between them, is kept on the
-    signatures' page in both backends, so a signature block never stands alone at the top
-    of a document's last page (the documents put a Spacer before the signatures).
+
+def keep_chain(blocks: Sequence[Block], b: int) -> int:
+    """The index of the last block kept on one page with block ``b`` (``b`` if none).
+
+    Keep rules are data on the blocks (``keep_with_next``): a chain runs from ``b``
+    through every block that keeps with the next, Spacers between included, to the
+    first block that does not. Both backends use it, so a heading, the notes before
+    the signatures or a table's totals stay with what follows in PDF and DOCX alike.
+
+    >>> blocks = [Text("BANK", "heading"), Spacer(2), Text("details"), Text("more")]
+    >>> keep_chain(blocks, 0), keep_chain(blocks, 2)
+    (2, 2)
     """
-    if not isinstance(blocks[b], Text):
-        return None
-    j = b + 1
-    while j < len(blocks) and isinstance(blocks[j], Spacer):
-        j += 1
-    return j if j < len(blocks) and isinstance(blocks[j], Signatures) else None
+    last = b
+    while keeps_with_next(blocks[last]):
+        j = last + 1
+        while j < len(blocks) and isinstance(blocks[j], Spacer):
+            j += 1
+        if j == len(blocks):
+            break
+        last = j
+    return last

@@ -15,11 +15,10 @@ pages of a ``_pdf_canvas.Canvas``, then has them written into a PDF file.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from typing import Any
 
 from exportdocs.render._blocks import (
-    Block,
     Document,
     Header,
     KeyValueGrid,
@@ -34,18 +33,22 @@ from exportdocs.render._fonts import FontPlan, LoadedFont
 from exportdocs.render._layout import (
     MM_PER_PT,
     bilingual_break,
-    kept_with_next,
+    keep_chain,
     located,
     page_label,
 )
 from exportdocs.render._pdf_canvas import GRID, INK, MUTED, ZEBRA, Canvas, Line, Op
 from exportdocs.render._pdf_file import PdfFile
-from exportdocs.render._pdf_table import lay_table
+from exportdocs.render._pdf_table import TableLayout
 from exportdocs.render._pdf_write import DocFont, write_pages
 from exportdocs.render._style import Style
 from exportdocs.render._table import Align, ItemTable
 
 __all__ = ["pdf_bytes"]
+
+#: Room (mm) a chain longer than a page needs below its start, so that a heading
+#: never ends a page.
+_KEEP_MIN = 30.0
 
 
 class _Layout(Canvas):
@@ -57,67 +60,95 @@ class _Layout(Canvas):
 
     def run(self) -> list[list[Op]]:
         blocks = self.doc.blocks
-        kept = -1
-        for b, block in enumerate(blocks):
-            at = f"blocks[{b}]"
-            if b <= kept:
-                continue
-            last = kept_with_next(blocks, b)
-            if last is not None:
-                self.keep_together(blocks, b, last)
-                kept = last
-            elif isinstance(block, Header):
-                self.header(block, at)
-            elif isinstance(block, PartyBoxes):
-                self.parties(block, at)
-            elif isinstance(block, KeyValueGrid):
-                self.grid(block, at)
-            elif isinstance(block, ItemTable):
-                lay_table(self, block, at)
-            elif isinstance(block, Totals):
-                self.totals(block, at)
-            elif isinstance(block, Text):
-                self.text(block, at)
-            elif isinstance(block, Signatures):
-                self.signatures(block, at)
-            elif isinstance(block, Spacer):
-                self.y = min(self.y + float(block.height), self.bottom)
+        b = 0
+        while b < len(blocks):
+            last = keep_chain(blocks, b)
+            if last == b:
+                self.block(b)
+            else:
+                self.chain(b, last)
+            b = last + 1
         return self.pages
 
-    def keep_together(self, blocks: Sequence[Block], first: int, last: int) -> None:
-        """The text before the signatures (notes, remarks) goes to their page.
+    def block(self, b: int, tail: Callable[[], None] | None = None) -> None:
+        """Lay block ``b``; an item table lays ``tail`` (what it keeps with) after its end."""
+        block, at = self.doc.blocks[b], f"blocks[{b}]"
+        if isinstance(block, Header):
+            self.header(block, at)
+        elif isinstance(block, PartyBoxes):
+            self.parties(block, at)
+        elif isinstance(block, KeyValueGrid):
+            if block.keep_together:
+                self.whole(lambda: self.grid(block, at))
+            else:
+                self.grid(block, at)
+        elif isinstance(block, ItemTable):
+            TableLayout(self, block, at).lay(tail)
+        elif isinstance(block, Totals):
+            self.totals(block, at)
+        elif isinstance(block, Text):
+            self.text(block, at)
+        elif isinstance(block, Signatures):
+            self.signatures(block, at)
+        elif isinstance(block, Spacer):
+            self.y = min(self.y + float(block.height), self.bottom)
 
-        Blocks ``first`` (a Text) to ``last`` (the Signatures), Spacers between, are laid
-        out in place first; if they cross a page break they are laid out again from the top
-        of a new page, unless they are longer than a page anyway.
+    def chain(self, first: int, last: int) -> None:
+        """Blocks ``first`` to ``last`` kept on one page (see ``_layout.keep_chain``).
+
+        They are laid out in place; if that crosses a page break, again from the top of a
+        new page; if they are longer than a page even so, they flow from where they were,
+        after making sure a heading is not left at the foot of the page. An item table in
+        the chain takes the blocks after it as its tail (its last rows, totals and the
+        tail stay together), and the blocks before it stay with its header and first row.
         """
-        pages, ops, y = len(self.pages), len(self.ops), self.y
+        blocks = self.doc.blocks
+        table = next((b for b in range(first, last + 1) if isinstance(blocks[b], ItemTable)), None)
+        if table is not None:
+            layout = TableLayout(self, blocks[table], f"blocks[{table}]")  # type: ignore[arg-type]
+            if table > first:
+                self.together(first, table - 1, room=layout.lead)
+
+            def tail() -> None:
+                for b in range(table + 1, last + 1):
+                    self.block(b)
+
+            layout.lay(tail if last > table else None)
+            return
+        self.together(first, last)
+
+    def together(self, first: int, last: int, room: float = 0.0) -> None:
+        """Lay blocks ``first``..``last`` on one page, with ``room`` mm left below them."""
 
         def lay() -> None:
             for b in range(first, last + 1):
-                block, at = blocks[b], f"blocks[{b}]"
-                if isinstance(block, Text):
-                    self.text(block, at)
-                elif isinstance(block, Spacer):
-                    self.y = min(self.y + float(block.height), self.bottom)
-                elif isinstance(block, Signatures):
-                    self.signatures(block, at)
+                self.block(b)
 
-        def rewind() -> None:
-            del self.pages[pages:]
-            self.ops = self.pages[-1]
-            del self.ops[ops:]
-            self.y = y
+        self.whole(lay, room)
+
+    def whole(self, lay: Callable[[], None], room: float = 0.0) -> None:
+        """Run ``lay`` so that what it lays stays on one page, with ``room`` mm below it.
+
+        Laid in place first; if that crosses a page break, again from the top of a new
+        page; if it is longer than a page even so, it flows from where it was, once
+        :data:`_KEEP_MIN` mm are free (so a heading does not end the page).
+        """
+        mark = self.mark()
+
+        def fits() -> bool:
+            return len(self.pages) == mark[0] and self.y + room <= self.bottom + 1e-6
 
         lay()
-        if len(self.pages) == pages or y <= self.top + 1e-6:
+        if fits() or mark[2] <= self.top + 1e-6:
             return
-        rewind()
+        self.rewind(mark)
         self.new_page()
         lay()
-        if len(self.pages) > pages + 1:  # longer than a page: flow it where it was
-            rewind()
-            lay()
+        if len(self.pages) == mark[0] + 1:
+            return
+        self.rewind(mark)  # longer than a page: flow it where it was
+        self.need(_KEEP_MIN)
+        lay()
 
     def header(self, block: Header, at: str) -> None:
         head = block.letterhead or self.style.letterhead

@@ -13,7 +13,6 @@ mixing DejaVu Latin and CJK Han measures exactly what is drawn.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +23,6 @@ from exportdocs.render._style import Style
 from exportdocs.render._table import Align
 
 __all__ = ["GRID", "INK", "MUTED", "RGB", "WHITE", "ZEBRA", "Canvas", "Line", "Op", "Runs"]
-
-#: Runs of Latin (not full-width) characters between spaces: the words a header keeps whole.
-_WORDS = re.compile(r"[^\s\u2e80-\U0010ffff]+")
 
 RGB = tuple[int, int, int]
 INK: RGB = (33, 37, 41)
@@ -84,7 +80,7 @@ class Canvas:
     def __init__(self, style: Style, plan: FontPlan) -> None:
         self.style = style
         self.plan = plan
-        width, height = style.paper.size_mm
+        width, height = style.page_mm
         m = style.margins
         self.page_w = float(width)
         self.page_h = float(height)
@@ -110,14 +106,38 @@ class Canvas:
         if self.y + height > self.bottom + 1e-6 and self.y > self.top + 1e-6:
             self.new_page()
 
+    def mark(self) -> tuple[int, int, float]:
+        """Where the layout is now, to :meth:`rewind` to (pages, operations, cursor)."""
+        return len(self.pages), len(self.ops), self.y
+
+    def rewind(self, mark: tuple[int, int, float]) -> None:
+        """Undo everything laid out since ``mark`` (to lay it out again elsewhere)."""
+        pages, ops, y = mark
+        del self.pages[pages:]
+        self.ops = self.pages[-1]
+        del self.ops[ops:]
+        self.y = y
+
     def lines(
         self, text: str, size: float, width: float, where: Where, *, bold: bool = False
     ) -> list[Line]:
         """Measure and break ``text`` to ``width`` mm at ``size`` pt."""
         if not text:
             return []
+        units, font = self.plan.measure(text, bold, where)
+        return self.measured_lines(text, units, font, size, width, bold)
+
+    def measured_lines(
+        self,
+        text: str,
+        units: float,
+        font: LoadedFont | None,
+        size: float,
+        width: float,
+        bold: bool,
+    ) -> list[Line]:
+        """:meth:`lines` for text already measured (``units``, ``font`` from the plan)."""
         plan = self.plan
-        units, font = plan.measure(text, bold, where)
         scale = size * MM_PER_PT / 1000.0
         if units * scale <= width and "\n" not in text:
             if font is not None:
@@ -143,19 +163,13 @@ class Canvas:
         font = runs[0][0] if runs else (self.plan.bold if bold else self.plan.regular)
         return Line(font, size, text, width)
 
-    def head_lines(self, title: str, width: float, where: Where) -> list[Line]:
-        """A column title at 7.5 pt, smaller (down to 5.5 pt) when a word would not fit.
-
-        Latin words are never cut in a header ("APPROVA/L"); CJK breaks anywhere anyway.
-        """
-        size = 7.5
-        _, font = self.plan.measure(title, True, where)
-        adv = font.adv if font is not None else self.plan.adv(True)
-        widest = max((sum(map(adv.__getitem__, w)) for w in _WORDS.findall(title)), default=0)
-        needed = widest * size * MM_PER_PT / 1000.0
-        if needed > width:
-            size = max(5.5, size * width / needed * 0.98)  # a hair under, for rounding
-        return self.lines(title, size, width, where, bold=True)
+    def line(self, text: str, size: float, where: Where, bold: bool) -> Line:
+        """Measure ``text`` on one line at ``size`` pt, however wide."""
+        units, font = self.plan.measure(text, bold, where)
+        width = units * size * MM_PER_PT / 1000.0
+        if font is not None:
+            return Line(font, size, text, width)
+        return self._runs(text, size, width, bold)
 
     def one_line(self, text: str, size: float, width: float, where: Where, bold: bool) -> Line:
         """Measure ``text`` on one line, shrinking the font down to 70 % to fit ``width``."""

@@ -1,152 +1,345 @@
-"""The PDF layout of an item table (see ``_pdf`` for the other blocks)."""
+"""The PDF layout of an item table: measure every column, share out the width, lay the rows.
+
+It works like CSS's automatic table layout. Every column has a *minimum* width,
+the widest piece of its content that must not break (a whole figure, code, date
+or carton range in a figure column; the longest word in a text column; the
+longest word of its title), and a *preferred* width, its widest line unbroken.
+When the preferred widths fit, every column gets its own and the rest of the
+page is shared out by the columns' relative widths; otherwise every column gets
+its minimum plus a share of what is left in proportion to what it would still
+like (so the description takes the room, and the figures keep theirs).
+
+When even the minimums do not fit, the whole table steps down in size, 0.1 pt at
+a time to a floor of 7 pt; one table never mixes text sizes. A table whose
+figures do not fit at 7 pt is refused with a :class:`RenderError` that says how
+much room it needs, rather than printed with a figure cut in two.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from exportdocs.exceptions import RenderError
-from exportdocs.render._layout import MM_PER_PT, cell_at, located
-from exportdocs.render._pdf_canvas import GRID, INK, WHITE, ZEBRA, Canvas
-from exportdocs.render._table import ImageCell, ItemTable
+from exportdocs.render._layout import MM_PER_PT, cell_at, located, longest_word
+from exportdocs.render._pdf_canvas import GRID, INK, WHITE, ZEBRA, Canvas, Line
+from exportdocs.render._table import KEEP_ROWS, ImageCell, ItemTable
 
-__all__ = ["lay_table"]
+__all__ = ["BODY_PT", "FLOOR_PT", "TableLayout"]
+
+#: The body text size of a table that fits, and the smallest it steps down to.
+BODY_PT = 8.0
+FLOOR_PT = 7.0
+#: The header row's text size relative to the body.
+_HEAD = 7.5 / 8.0
+#: Cell padding (mm); the side padding narrows, at the floor size, to _PAD_X_MIN before
+#: a table is refused.
+_PAD_X, _PAD_Y = 1.4, 1.3
+_PAD_X_MIN = 0.8
+#: A text column's longest word counts up to this share of the body width; a longer
+#: one (a 120-character model string) is cut between characters like any over-long word.
+_WORD_CAP = 0.3
+#: A text column (a description) narrower than this makes the whole table step down
+#: in size (to the floor) to give it room.
+_TEXT_MIN = 35.0
+#: Narrowest a picture column gets (the picture is scaled down to fit).
+_IMAGE_MIN = 10.0
+#: A hair added to every measured width, so float rounding never breaks a figure.
+_EPS = 0.01
+#: The words of a column title: broken at spaces, after a slash and before an opening
+#: bracket, never inside a word, Latin or Chinese ("APPROVA/L", "起订/量").
+_TITLE_WORD = re.compile(r"[(（]?[^\s(（/]+/?|/")
+
+_K = MM_PER_PT / 1000.0  # mm per 1/1000 em at 1 pt
+
+#: A laid-out cell: lines of text, an image (path, w, h) or () when empty.
+_Laid = Any
 
 
-def lay_table(page: Canvas, block: ItemTable, at: str) -> None:
-    """Lay out an item table: the header row on every page, zebra rows, totals at the end.
+class TableLayout:
+    """One item table measured for a page: its text size, column widths and rows' lines.
 
-    A row taller than the rest of the page moves to the next page, and one taller than
-    a page is cut between its lines.
+    Measuring happens on construction; :meth:`lay` places the table on the canvas.
+    ``lead`` is the height of the header row plus the first row, which a heading kept
+    with the table needs below it.
     """
-    total_w = sum(c.width for c in block.columns)
-    widths = [page.cw * float(c.width / total_w) for c in block.columns]
-    lefts = [page.x0 + sum(widths[:i]) for i in range(len(widths))]
-    pad_x, pad_y = 1.4, 1.3
-    size = 8.0
-    lh = size * MM_PER_PT * 1.22
-    asc = size * MM_PER_PT * 0.93
 
-    # The header row, laid out once and queued again on every page.
-    head_cells = [
-        page.head_lines(col.title, widths[c] - 2 * pad_x, located(f"{at}.columns[{c}]"))
-        for c, col in enumerate(block.columns)
-    ]
-    head_lh = 7.5 * MM_PER_PT * 1.22
-    head_h = max(len(lines) for lines in head_cells) * head_lh + 2 * pad_y
+    def __init__(self, page: Canvas, block: ItemTable, at: str) -> None:
+        self.page = page
+        self.block = block
+        self.at = at
+        self.plan = page.plan
+        measured = [self._measure_row(row, "rows", r, False) for r, row in enumerate(block.rows)]
+        totals = [self._measure_row(row, "totals", r, True) for r, row in enumerate(block.totals)]
+        self.pad = _PAD_X
+        self.size, self.widths = self._share(measured + totals)
+        self.lefts = [page.x0 + sum(self.widths[:i]) for i in range(len(self.widths))]
+        s = self.size
+        self.lh = s * MM_PER_PT * 1.22
+        self.asc = s * MM_PER_PT * 0.93
+        self.head_size = s * _HEAD
+        self.head_lh = self.head_size * MM_PER_PT * 1.22
+        self.head_cells = [
+            self._title_lines(col.title, self.widths[c] - 2 * self.pad, c)
+            for c, col in enumerate(block.columns)
+        ]
+        self.head_h = max(len(lines) for lines in self.head_cells) * self.head_lh + 2 * _PAD_Y
+        self.rows = [self._lay_row(m, False) for m in measured]
+        self.totals = [self._lay_row(m, True) for m in totals]
+        first = self.rows[0][1] if self.rows else (self.totals[0][1] if self.totals else 0.0)
+        self.lead = self.head_h + first
 
-    def draw_head() -> None:
-        y = page.y
-        page.ops.append(("r", page.x0, y, page.cw, head_h, page.accent))
-        for c, lines in enumerate(head_cells):
-            col = block.columns[c]
-            for j, line in enumerate(lines):
-                page.put_aligned(
-                    line,
-                    lefts[c] + pad_x,
-                    lefts[c] + widths[c] - pad_x,
-                    y + pad_y + j * head_lh + 7.5 * MM_PER_PT * 0.93,
-                    WHITE,
-                    col.align,
-                )
-        page.y += head_h
+    # ------------------------------------------------------------ measuring
 
-    def layout_row(row: tuple[Any, ...], name: str, r: int, bold: bool) -> tuple[list[Any], float]:
-        cells: list[Any] = []
-        height = 0.0
+    def _measure_row(self, row: Sequence[Any], name: str, r: int, bold: bool) -> list[Any]:
+        """Per cell: (text, units, face, paragraph units) or the ImageCell, or None."""
+        plan = self.plan
+        out: list[Any] = []
         for c, cell in enumerate(row):
-            inner = widths[c] - 2 * pad_x
             if isinstance(cell, ImageCell):
-                ratio = page.aspect(cell.path, cell_at(at, name, r, c))
+                out.append(cell)
+            elif not cell:
+                out.append(None)
+            else:
+                units, font = plan.measure(cell, bold, cell_at(self.at, name, r, c))
+                out.append((cell, units, font, bold))
+        return out
+
+    def _share(self, cells: list[list[Any]]) -> tuple[float, list[float]]:
+        """The table's text size and column widths (mm), as the module docstring says."""
+        page, block = self.page, self.block
+        n = len(block.columns)
+        body_min = [0.0] * n  # 1/1000 em at 1 pt
+        body_pref = [0.0] * n
+        image_min = [0.0] * n  # mm
+        image_pref = [0.0] * n
+        cap = _WORD_CAP * page.cw
+        for r, row in enumerate(cells):
+            for c, cell in enumerate(row):
+                if cell is None:
+                    continue
+                if isinstance(cell, ImageCell):
+                    where = cell_at(self.at, "rows", r, c)
+                    w = float(cell.height) * page.aspect(cell.path, where)
+                    image_min[c] = max(image_min[c], min(w, _IMAGE_MIN))
+                    image_pref[c] = max(image_pref[c], w)
+                    continue
+                text, units, font, bold = cell
+                if "\n" in text:
+                    adv = font.adv if font is not None else self.plan.adv(bold)
+                    units = max(sum(map(adv.__getitem__, p)) for p in text.split("\n"))
+                if units > body_pref[c]:
+                    body_pref[c] = units
+                if not block.columns[c].wrap:
+                    if units > body_min[c]:
+                        body_min[c] = units
+                elif units > body_min[c]:  # a word can be no wider than its line
+                    adv = font.adv if font is not None else self.plan.adv(bold)
+                    body_min[c] = max(body_min[c], longest_word(text, adv))
+        head_min = [0.0] * n
+        head_pref = [0.0] * n
+        for c, col in enumerate(block.columns):
+            if col.title:
+                where = located(f"{self.at}.columns[{c}]")
+                units, font = self.plan.measure(col.title, True, where)
+                adv = font.adv if font is not None else self.plan.adv(True)
+                head_pref[c] = max(sum(map(adv.__getitem__, p)) for p in col.title.split("\n"))
+                head_min[c] = max(
+                    (sum(map(adv.__getitem__, w)) for w in _TITLE_WORD.findall(col.title)),
+                    default=0.0,
+                )
+
+        def widths(size: float) -> tuple[list[float], list[float]]:
+            k, hk = size * _K, size * _HEAD * _K
+            mins, prefs = [], []
+            for c, col in enumerate(block.columns):
+                body = body_min[c] * k
+                if col.wrap:
+                    body = min(body, cap)
+                lo = max(body, head_min[c] * hk, image_min[c]) + 2 * self.pad + _EPS
+                hi = max(body_pref[c] * k, head_pref[c] * hk, image_pref[c]) + 2 * self.pad + _EPS
+                mins.append(lo)
+                prefs.append(max(lo, hi))
+            return mins, prefs
+
+        def share(size: float) -> list[float] | None:
+            mins, prefs = widths(size)
+            room = page.cw
+            if sum(mins) > room + 1e-9:
+                return None
+            if sum(prefs) <= room:
+                extra = room - sum(prefs)
+                weights = [float(col.width) for col in block.columns]
+                total = sum(weights)
+                return [p + extra * w / total for p, w in zip(prefs, weights, strict=True)]
+            spare = room - sum(mins)
+            wanted = sum(prefs) - sum(mins)
+            return [lo + (hi - lo) * spare / wanted for lo, hi in zip(mins, prefs, strict=True)]
+
+        def starved(got: list[float]) -> bool:
+            # The text columns' share of the width: too little for a readable description?
+            _, prefs = widths(size)
+            return any(
+                col.wrap and got[c] < min(_TEXT_MIN, prefs[c]) - 1e-6
+                for c, col in enumerate(block.columns)
+            )
+
+        # Smaller text first, then (at the floor) narrower cell padding.
+        steps = [(round(BODY_PT - i / 10, 1), _PAD_X) for i in range(11)]
+        steps += [(FLOOR_PT, pad) for pad in (1.2, 1.0, _PAD_X_MIN)]
+        for size, self.pad in steps:
+            got = share(size)
+            if got is not None and not starved(got):
+                break
+        if got is None:
+            mins, _ = widths(size)
+            raise RenderError(
+                f"{self.at}: the table's columns need {sum(mins):.0f} mm at "
+                f"{FLOOR_PT:g} pt, but the page leaves {page.cw:.0f} mm; use landscape "
+                "(Style(orientation='landscape')) or fewer columns"
+            )
+        return size, got
+
+    def _title_lines(self, title: str, width: float, c: int) -> list[Line]:
+        """A column title broken between words only (its width holds its longest word)."""
+        if not title:
+            return []
+        page, size = self.page, self.head_size
+        where = located(f"{self.at}.columns[{c}]")
+        lines: list[Line] = []
+        for para in title.split("\n"):
+            current = ""
+            for m in _TITLE_WORD.finditer(para):
+                word = m.group()
+                gap = " " if m.start() and para[m.start() - 1].isspace() else ""
+                if current.endswith("/") or (not gap and not word.startswith(("(", "（"))):
+                    gap = ""
+                trial = current + gap + word if current else word
+                if current and page.line(trial, size, where, True).width > width:
+                    lines.append(page.line(current, size, where, True))
+                    current = word
+                else:
+                    current = trial
+            if current:
+                lines.append(page.line(current, size, where, True))
+        return lines
+
+    def _lay_row(self, cells: list[Any], bold: bool) -> tuple[list[_Laid], float]:
+        page, size = self.page, self.size
+        laid: list[_Laid] = []
+        height = 0.0
+        for c, cell in enumerate(cells):
+            inner = self.widths[c] - 2 * self.pad
+            if cell is None:
+                laid.append(())
+            elif isinstance(cell, ImageCell):
+                ratio = page.aspect(cell.path, located(""))
                 h = float(cell.height)
                 w = h * ratio
                 if w > inner:
                     w, h = inner, inner / ratio
-                cells.append((cell.path, w, h))
+                laid.append((cell.path, w, h))
                 height = max(height, h)
-                continue
-            if not cell:
-                cells.append(())
-                continue
-            where = cell_at(at, name, r, c)  # formatted only for an error message
-            if block.columns[c].wrap:
-                laid = page.lines(cell, size, inner, where, bold=bold)
             else:
-                one = page.one_line(cell, size, inner, where, bold)
-                laid = (
-                    [one]
-                    if one.width <= inner + 1e-6
-                    else page.lines(cell, size, inner, where, bold=bold)
-                )
-            cells.append(laid)
-            height = max(height, len(laid) * lh)
-        return cells, max(height, lh) + 2 * pad_y
+                text, units, font, _ = cell
+                lines = page.measured_lines(text, units, font, size, inner, bold)
+                laid.append(lines)
+                height = max(height, len(lines) * self.lh)
+        return laid, max(height, self.lh) + 2 * _PAD_Y
 
-    def draw_row(cells: list[Any], height: float, shade: bool, bold_rule: bool) -> None:
+    # ------------------------------------------------------------ drawing
+
+    def draw_head(self) -> None:
+        page = self.page
+        y = page.y
+        page.ops.append(("r", page.x0, y, page.cw, self.head_h, page.accent))
+        asc = self.head_size * MM_PER_PT * 0.93
+        for c, lines in enumerate(self.head_cells):
+            left, right = self.lefts[c] + self.pad, self.lefts[c] + self.widths[c] - self.pad
+            align = self.block.columns[c].align
+            for j, line in enumerate(lines):
+                page.put_aligned(
+                    line, left, right, y + _PAD_Y + j * self.head_lh + asc, WHITE, align
+                )
+        page.y += self.head_h
+
+    def _draw_row(self, cells: list[_Laid], height: float, shade: bool, bold_rule: bool) -> None:
+        page = self.page
         y = page.y
         if shade:
             page.ops.append(("r", page.x0, y, page.cw, height, ZEBRA))
         for c, cell in enumerate(cells):
+            left = self.lefts[c]
             if isinstance(cell, tuple):
                 if cell:
                     path, w, h = cell
-                    page.ops.append(("i", path, lefts[c] + (widths[c] - w) / 2, y + pad_y, w, h))
+                    page.ops.append(("i", path, left + (self.widths[c] - w) / 2, y + _PAD_Y, w, h))
                 continue
-            align = block.columns[c].align
+            align = self.block.columns[c].align
+            right = left + self.widths[c] - self.pad
             for j, line in enumerate(cell):
                 page.put_aligned(
-                    line,
-                    lefts[c] + pad_x,
-                    lefts[c] + widths[c] - pad_x,
-                    y + pad_y + j * lh + asc,
-                    INK,
-                    align,
+                    line, left + self.pad, right, y + _PAD_Y + j * self.lh + self.asc, INK, align
                 )
         if bold_rule:
             page.ops.append(("l", page.x0, y, page.x1, y, page.accent, 0.5))
         page.y += height
         page.ops.append(("l", page.x0, page.y, page.x1, page.y, GRID, 0.15))
 
-    page.need(head_h + lh + 2 * pad_y)
-    draw_head()
-    for r, row in enumerate(block.rows):
-        cells, height = layout_row(row, "rows", r, False)
+    def _row(self, r: int) -> None:
+        """Lay body row ``r``: whole on this page or the next (cut only if taller than a page)."""
+        page = self.page
+        cells, height = self.rows[r]
         if page.y + height > page.bottom + 1e-6:
-            cells, height = _split_row(page, cells, height, lh, pad_y, draw_row, draw_head, r)
-        draw_row(cells, height, r % 2 == 1, False)
-    if block.totals:
-        laid = [layout_row(row, "totals", r, True) for r, row in enumerate(block.totals)]
-        total_h = sum(h for _, h in laid)
-        if page.y + total_h > page.bottom + 1e-6:
             page.new_page()
-            draw_head()
-        for k, (cells, height) in enumerate(laid):
-            draw_row(cells, height, False, k == 0)
-    page.y += 4
+            self.draw_head()
+            while page.y + height > page.bottom + 1e-6:  # taller than a page: cut it
+                fit = int((page.bottom - page.y - 2 * _PAD_Y) // self.lh)
+                if fit < 1:  # pragma: no cover - margins are validated to leave a usable body
+                    raise RenderError(f"{self.at}.rows[{r}] does not fit on a page")
+                first = [c[:fit] if isinstance(c, list) else c for c in cells]
+                cells = [c[fit:] if isinstance(c, list) else () for c in cells]
+                self._draw_row(first, fit * self.lh + 2 * _PAD_Y, r % 2 == 1, False)
+                page.new_page()
+                self.draw_head()
+                height = max(len(c) if isinstance(c, list) else 0 for c in cells) * self.lh
+                height += 2 * _PAD_Y
+        self._draw_row(cells, height, r % 2 == 1, False)
 
+    def lay(self, tail: Callable[[], None] | None = None) -> None:
+        """Place the table: header on every page, rows whole, the end kept together.
 
-def _split_row(
-    page: Canvas,
-    cells: list[Any],
-    height: float,
-    lh: float,
-    pad_y: float,
-    draw_row: Callable[[list[Any], float, bool, bool], None],
-    draw_head: Callable[[], None],
-    r: int,
-) -> tuple[list[Any], float]:
-    """Move a row to a new page, cutting it between lines if it is taller than a page."""
-    page.new_page()
-    draw_head()
-    while page.y + height > page.bottom + 1e-6:
-        fit = int((page.bottom - page.y - 2 * pad_y) // lh)
-        if fit < 1:  # pragma: no cover - margins are validated to leave a usable body
-            raise RenderError(f"a table row ({r}) does not fit on a page")
-        first = [c[:fit] if isinstance(c, list) else c for c in cells]
-        rest = [c[fit:] if isinstance(c, list) else () for c in cells]
-        draw_row(first, fit * lh + 2 * pad_y, r % 2 == 1, False)
-        page.new_page()
-        draw_head()
-        cells = rest
-        height = max(len(c) if isinstance(c, list) else 0 for c in cells) * lh + 2 * pad_y
-    return cells, height
+        The last :data:`KEEP_ROWS` rows, the totals rows and ``tail`` (the blocks the
+        table keeps with, laid by the caller) go on one page: if they would cross a
+        page break, they start on a new page instead.
+        """
+        page = self.page
+        keep_end = bool(self.totals) or tail is not None
+        end = max(0, len(self.rows) - KEEP_ROWS) if keep_end else len(self.rows)
+        page.need(self.lead)
+        whole = page.mark()  # a table that is all "end" moves whole, header included
+        self.draw_head()
+        for r in range(end):
+            self._row(r)
+
+        def finish() -> None:
+            for r in range(end, len(self.rows)):
+                self._row(r)
+            for k, (cells, height) in enumerate(self.totals):
+                if page.y + height > page.bottom + 1e-6:
+                    page.new_page()
+                    self.draw_head()
+                self._draw_row(cells, height, False, k == 0)
+            page.y += 4
+            if tail is not None:
+                tail()
+
+        mark = page.mark() if end else whole
+        at_top = mark[2] <= page.top + (self.head_h if end else 0.0) + 1e-6
+        finish()
+        if keep_end and len(page.pages) > mark[0] and not at_top:
+            page.rewind(mark)
+            page.new_page()
+            self.draw_head()
+            finish()

@@ -38,6 +38,7 @@ __all__ = [
     "Language",
     "Letterhead",
     "Margins",
+    "Orientation",
     "Paper",
     "Style",
     "to_letterhead",
@@ -97,6 +98,21 @@ class Paper(ParseEnum):
     @classmethod
     def _refusal(cls, value: object) -> str:
         return unknown("paper size", cls)
+
+
+class Orientation(ParseEnum):
+    """Which way up the page is: portrait (the default) or landscape (wide tables)."""
+
+    PORTRAIT = "portrait"
+    LANDSCAPE = "landscape"
+
+    @classmethod
+    def _refusal(cls, value: object) -> str:
+        return unknown("orientation", cls)
+
+
+def _orientation(value: Orientation | str) -> Orientation:
+    return Orientation.parse(value)
 
 
 _PAPER_MM = {
@@ -332,12 +348,21 @@ class Style:
     margins: Margins = attrs.field(factory=Margins, converter=_margins)
     fonts: FontSet = attrs.field(factory=FontSet, converter=_fonts)
     language: Language = attrs.field(default=Language.EN, converter=_language)
+    orientation: Orientation = attrs.field(default=Orientation.PORTRAIT, converter=_orientation)
 
     def __attrs_post_init__(self) -> None:
         check(self, self._cross)
 
-    def _cross(self) -> Iterator[Problem]:
+    @property
+    def page_mm(self) -> tuple[Decimal, Decimal]:
+        """Width and height of the page in millimetres, as the orientation turns it."""
         width, height = self.paper.size_mm
+        if self.orientation is Orientation.LANDSCAPE:
+            return height, width
+        return width, height
+
+    def _cross(self) -> Iterator[Problem]:
+        width, height = self.page_mm
         m = self.margins
         if width - m.left - m.right < 120 or height - m.top - m.bottom < 150:
             yield Problem(

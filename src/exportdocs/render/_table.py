@@ -28,6 +28,8 @@ __all__ = ["Align", "Cell", "Column", "ImageCell", "ItemTable"]
 
 #: Most rows an ItemTable accepts; far above any real order, low enough to bound memory.
 MAX_ROWS = 100_000
+#: The last rows of a table kept on the page of its totals rows.
+KEEP_ROWS = 2
 #: Longest text of one table cell (a long product description with specification).
 MAX_CELL = 2_000
 
@@ -153,7 +155,12 @@ class ItemTable:
 
     Every row (and totals row) has one cell per column; a cell is a string or an
     :class:`ImageCell`. Totals rows are printed bold after the last row, never on an
-    earlier page.
+    earlier page, and never without the last :data:`KEEP_ROWS` rows above them. A row
+    never splits across pages (unless it is taller than a whole page).
+
+    ``keep_with_next`` keeps the end of the table (its last rows and totals rows) on
+    the page of the next block, e.g. the :class:`~exportdocs.render.Totals` with the
+    amount in words.
 
     >>> table = ItemTable(
     ...     [Column("DESCRIPTION", 4), Column("QTY", 1, "right"), Column("AMOUNT", "1.5", "right")],
@@ -167,6 +174,7 @@ class ItemTable:
     columns: tuple[Column, ...] = attrs.field(converter=_columns)
     rows: tuple[tuple[Cell, ...], ...] = attrs.field(converter=_rows)
     totals: tuple[tuple[Cell, ...], ...] = attrs.field(default=(), converter=_rows)
+    keep_with_next: bool = attrs.field(default=False, converter=to_bool)
 
     def __attrs_post_init__(self) -> None:
         check(self, self._cross)
