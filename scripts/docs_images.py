@@ -1,4 +1,4 @@
-"""Render the pictures in ``docs/images/`` from the sample order.
+"""Render the pictures in ``docs/images/`` from the sample order and the test corpus.
 
 Run with ``.venv/bin/python scripts/docs_images.py`` after a change to the documents.
 Needs ``pdftoppm`` (Debian's poppler-utils) and, for the DOCX picture, LibreOffice
@@ -15,21 +15,24 @@ import sys
 import tempfile
 from pathlib import Path
 
-from exportdocs import TradeTerm, costing, documents
+from exportdocs import TradeTerm, costing, documents, load_order
 from exportdocs.samples import HAMBURG, sample_contract, sample_cost_inputs, sample_items
 
-IMAGES = Path(__file__).resolve().parents[1] / "docs" / "images"
+ROOT = Path(__file__).resolve().parents[1]
+IMAGES = ROOT / "docs" / "images"
+CORPUS = ROOT / "tests" / "corpus" / "orders"
 DPI = "50"
 
 
-def pages(pdf: bytes, name: str, work: Path, *, count: int = 0) -> None:
-    """Write page 1 of ``pdf`` as ``docs/images/<name>.png``, or with ``count``, its first
-    ``count`` pages as ``<name>-1.png``, ``<name>-2.png``, ...
+def pages(pdf: bytes, name: str, work: Path, *, count: int = 0, first: int = 1) -> None:
+    """Write page ``first`` of ``pdf`` as ``docs/images/<name>.png``, or with ``count``,
+    ``count`` pages from ``first`` as ``<name>-<page>.png``.
     """
     source = work / f"{name}.pdf"
     source.write_bytes(pdf)
-    last = str(max(count, 1))
-    command = ["pdftoppm", "-r", DPI, "-png", "-f", "1", "-l", last, str(source), str(work / name)]
+    last = str(first + max(count, 1) - 1)
+    command = ["pdftoppm", "-r", DPI, "-png", "-f", str(first), "-l", last, str(source)]
+    command.append(str(work / name))
     subprocess.run(command, check=True)
     for png in sorted(work.glob(f"{name}-*.png")):
         page = int(png.stem.rsplit("-", 1)[1])
@@ -74,6 +77,35 @@ def main() -> None:
             capture_output=True,
         )
         pages((work / "render-pi-docx.pdf").read_bytes(), "render-pi-docx", work, count=1)
+        corpus(work)
+
+
+def corpus(work: Path) -> None:
+    """Pictures from the corpus of stress orders (``tests/corpus``): a 1,000-line PI (its
+    first and last pages), a quotation with four price columns (landscape), and a
+    bilingual packing list for a Polish buyer."""
+    large = load_order(CORPUS / "c20-de-eur-1000lines.json")
+    pi = documents.proforma_invoice(large.contract).pdf()
+    assert pi is not None
+    count = subprocess.run(["pdfinfo", "-"], input=pi, capture_output=True, check=True)
+    total = int(
+        next(ln for ln in count.stdout.decode().splitlines() if ln.startswith("Pages:"))[6:]
+    )
+    pages(pi, "corpus-pi-1000-lines-first", work)
+    pages(pi, "corpus-pi-1000-lines-last", work, first=total)
+
+    greek = load_order(CORPUS / "c04-gr-eur-greek.json")
+    quote = greek.quote()
+    assert quote is not None
+    prices = documents.price_columns(quote, greek.quotation_terms, base=greek.contract)
+    offer = documents.quotation(greek.contract, prices=prices).pdf()
+    assert offer is not None
+    pages(offer, "corpus-quotation-four-prices", work)
+
+    polish = load_order(CORPUS / "c21-pl-usd-nomix.json")
+    packing = documents.packing_list(polish.contract, language="en-zh").pdf()
+    assert packing is not None
+    pages(packing, "corpus-packing-list-polish-buyer", work)
 
 
 if __name__ == "__main__":

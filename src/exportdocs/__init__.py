@@ -60,6 +60,7 @@ from exportdocs.exceptions import (
     Problem,
     RenderError,
     StoreError,
+    TableTooWideError,
     ValidationError,
     WorkflowError,
 )
@@ -144,6 +145,7 @@ __all__ = [
     "Side",
     "State",
     "StoreError",
+    "TableTooWideError",
     "TradeTerm",
     "TransportMode",
     "Trigger",

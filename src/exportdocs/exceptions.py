@@ -34,6 +34,7 @@ __all__ = [
     "Problem",
     "RenderError",
     "StoreError",
+    "TableTooWideError",
     "ValidationError",
     "WorkflowError",
 ]
@@ -188,3 +189,11 @@ class RenderError(ExportDocsError):
 
 class FontNotFoundError(RenderError):
     """No usable font was found for the document's language."""
+
+
+class TableTooWideError(RenderError):
+    """A table's figures do not fit the page's width even at the smallest size (7 pt).
+
+    Raised rather than printing a figure cut in two; landscape gives the table room
+    (the documents turn to landscape by themselves when they need it).
+    """

@@ -17,11 +17,17 @@ from exportdocs.render import DEFAULT_CJK_SEARCH, FontFile, FontPair, FontSet
 
 Capture = pytest.CaptureFixture[str]
 NUMBER = "BW-2026-0418"
+#: The sample order's quotation has its own number (issue 12: it carried the PI's).
+QUOTE_NO = "BW-Q-2026-0311"
 KINDS = ("quotation", "proforma-invoice", "packing-list", "cost-sheet")
 
 
 def _names(lang: str) -> list[str]:
-    return [f"{NUMBER}_{kind}_{lang}.{ext}" for kind in KINDS for ext in ("pdf", "docx")]
+    return [
+        f"{QUOTE_NO if kind == 'quotation' else NUMBER}_{kind}_{lang}.{ext}"
+        for kind in KINDS
+        for ext in ("pdf", "docx")
+    ]
 
 
 @pytest.mark.slow
@@ -41,10 +47,12 @@ def test_demo_writes_the_whole_set(tmp_path: Path, capsys: Capture) -> None:
     assert lines[25].endswith("  in all")
     assert len(lines) == 26
     assert err == ""
-    text = PdfReader(outdir / f"{NUMBER}_quotation_en.pdf").pages[0].extract_text()
+    text = PdfReader(outdir / f"{QUOTE_NO}_quotation_en.pdf").pages[0].extract_text()
     assert "CIF" in text
     assert "QUOTATION" in text
-    bilingual = PdfReader(outdir / f"{NUMBER}_quotation_en-zh.pdf").pages[0].extract_text()
+    assert QUOTE_NO in text
+    assert NUMBER not in text  # the quotation is not the contract
+    bilingual = PdfReader(outdir / f"{QUOTE_NO}_quotation_en-zh.pdf").pages[0].extract_text()
     assert "报价单" in bilingual.replace("\x00", "")  # CFF fonts' text comes out spaced by NULs
 
 
@@ -141,7 +149,7 @@ def test_render_bilingual_docx(tmp_path: Path, order_toml: Path) -> None:
         )
         == EXIT_OK
     )
-    assert [f"{NUMBER}_quotation_en-zh.docx"] == [
+    assert [f"{QUOTE_NO}_quotation_en-zh.docx"] == [
         p.name for p in tmp_path.iterdir() if p.is_file() and p.suffix == ".docx"
     ]
 

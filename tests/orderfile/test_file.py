@@ -167,3 +167,18 @@ def test_to_toml_writes_arrays_of_tables_and_skips_null() -> None:
 def test_dump_order_refuses_other_objects(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="expected an OrderFile, not str"):
         dump_order("order", tmp_path / "x.json")
+
+
+def test_the_quotation_number_travels_with_the_order(
+    tmp_path: Path, sample_order: OrderFile
+) -> None:
+    assert sample_order.quotation_number == "BW-Q-2026-0311"
+    for suffix in (".json", ".toml"):
+        dump_order(sample_order, tmp_path / f"order{suffix}")
+        assert load_order(tmp_path / f"order{suffix}").quotation_number == "BW-Q-2026-0311"
+    data = to_dict(sample_order)
+    data["quotation_number"] = "Q" * 41
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValidationError, match=r"quotation_number: .*40"):
+        load_order(path)

@@ -120,8 +120,9 @@ def test_pi_remarks_keep_with_the_signatures(pi_body: Any) -> None:
     assert all(keeps(p) for p in between)  # the remarks, the Spacer, the gap
     # The remarks paragraph is not split either.
     assert children[remarks].find(f"{qn('w:pPr')}/{qn('w:keepLines')}") is not None
-    # The text before the remarks (marks and packing) does not keep.
-    assert not keeps(children[remarks - 1])
+    # The marks and packing before the remarks keep too: the chain runs from the bank box
+    # to the signatures, so the last page never holds only notes (issue 12).
+    assert keeps(children[remarks - 1])
 
 
 def test_pi_bank_box_stays_whole_under_its_heading(pi_body: Any) -> None:
@@ -133,8 +134,9 @@ def test_pi_bank_box_stays_whole_under_its_heading(pi_body: Any) -> None:
     trs = rows(bank)
     assert len(trs) >= 4
     assert all(cant_split(tr) for tr in trs)
-    assert [all(row_keeps(tr)) for tr in trs] == [True] * (len(trs) - 1) + [False]
-    assert not any(row_keeps(trs[-1]))
+    # Whole (every row keeps with the next), and with what follows it up to the
+    # signatures: its last row keeps too.
+    assert [all(row_keeps(tr)) for tr in trs] == [True] * len(trs)
 
 
 def test_pi_item_table_end_keeps_with_the_totals(pi_body: Any) -> None:

@@ -168,7 +168,9 @@ def test_an_unreadable_picture_is_refused_naming_the_block(
     bad = tmp_path / "not-an-image.png"
     bad.write_bytes(b"hello")
     doc = Document([Header("Q"), ItemTable([Column("PHOTO")], [[ImageCell(bad)]])])
-    with pytest.raises(RenderError, match=r"blocks\[1\]: cannot read image .*not-an-image\.png"):
+    with pytest.raises(
+        RenderError, match=r"blocks\[1\]\.rows\[0\]\[0\]: cannot read image .*not-an-image\.png"
+    ):
         render_docx(doc)
     missing = Style(attrs.evolve(LETTERHEAD, logo=tmp_path / "missing.png"))
     with pytest.raises(RenderError, match=r"blocks\[0\] \(letterhead\): cannot read image"):

@@ -153,7 +153,13 @@ def _builders() -> dict[str, Callable[[OrderFile, Language, Style], TradeDocumen
         prices: Sequence[Any] = ()
         if quote is not None:
             prices = documents.price_columns(quote, order.quotation_terms, base=order.contract)
-        return documents.quotation(order.contract, prices=prices, language=language, style=style)
+        return documents.quotation(
+            order.contract,
+            prices=prices,
+            language=language,
+            style=style,
+            number=order.quotation_number,
+        )
 
     def pi(order: OrderFile, language: Language, style: Style) -> TradeDocument:
         return documents.proforma_invoice(order.contract, language=language, style=style)

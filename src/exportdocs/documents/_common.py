@@ -29,17 +29,19 @@ from exportdocs._validation import fail
 from exportdocs._words import amount_in_words, chinese_uppercase, rmb_uppercase
 from exportdocs.documents._labels import both, header, label
 from exportdocs.documents._numformat import NumberFormat
-from exportdocs.exceptions import ValidationError
+from exportdocs.exceptions import TableTooWideError, ValidationError
 from exportdocs.render import (
     Document,
     DocumentMeta,
     Format,
     Language,
     Letterhead,
+    Orientation,
     Signature,
     Signatures,
     Style,
     Target,
+    needs_landscape,
     render,
 )
 from exportdocs.render import Party as Box
@@ -316,8 +318,27 @@ class TradeDocument:
         return f"{number}_{self.kind}_{self.language.value}.{Format.parse(format).value}"
 
     def render(self, format: Format | str = Format.PDF, target: Target = None) -> bytes | None:
-        """Render as ``"pdf"`` or ``"docx"``: the bytes (target None), or write to ``target``."""
-        return render(self.document, self.style, format, target)
+        """Render as ``"pdf"`` or ``"docx"``: the bytes (target None), or write to ``target``.
+
+        A portrait document with a table whose figures cannot fit the page even at 7 pt
+        is rendered landscape (both formats measure tables alike), rather than refused.
+        """
+        try:
+            return render(self.document, self.style, format, target)
+        except TableTooWideError:
+            if self.style.orientation is not Orientation.PORTRAIT:
+                raise
+        turned = attrs.evolve(self.style, orientation=Orientation.LANDSCAPE)
+        return render(self.document, turned, format, target)
+
+    @property
+    def page_style(self) -> Style:
+        """The style the document is rendered with: :attr:`style`, turned landscape when
+        a table needs it (:func:`exportdocs.render.needs_landscape`)."""
+        style = self.style
+        if style.orientation is Orientation.PORTRAIT and needs_landscape(self.document, style):
+            return attrs.evolve(style, orientation=Orientation.LANDSCAPE)
+        return style
 
     def pdf(self, target: Target = None) -> bytes | None:
         """Render as PDF (see :meth:`render`)."""

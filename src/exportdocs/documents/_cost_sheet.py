@@ -124,7 +124,8 @@ def build_cost_sheet(
         Text(ctx.label("line_cost"), TextStyle.HEADING),
         _cost_table(sheet, ctx),
         Text(ctx.label("sensitivity"), TextStyle.HEADING),
-        _sensitivity_table(sheet, ctx),
+        # Its last rows keep with the approval and the signatures.
+        attrs.evolve(_sensitivity_table(sheet, ctx), keep_with_next=True),
         Text(ctx.label("approval"), TextStyle.HEADING),
         attrs.evolve(_approval_text(sheet, ctx), keep_with_next=True),
         Spacer(4),

@@ -109,9 +109,11 @@ def build_packing_list(
             ),
         ]
         words = packages_words(plan.total_cartons, ctx)
-        # The table's last rows stay with the totals and the packages in words.
-        blocks[-1] = attrs.evolve(table, keep_with_next=True)
-        blocks.append(Totals(totals, words=words))
+    # The table's last rows, the totals with the packages in words, the note and the
+    # signature stay together: the last page never holds only the signature.
+    blocks[-1] = attrs.evolve(table, keep_with_next=True)
+    if totals:
+        blocks.append(Totals(totals, words=words, keep_with_next=True))
     # Only what the buyer needs to read the table: how the totals are rounded is the
     # library's business (docs/packing.md), not a line on the buyer's document.
     if plan.mixed_cartons:

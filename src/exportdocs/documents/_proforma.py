@@ -92,13 +92,14 @@ def build_proforma(
         blocks.append(Text(ctx.label(title), TextStyle.HEADING))
         details = [(label_of(k, ctx), v) for k, v in c.seller.bank.details()]
         blocks.append(KeyValueGrid(details, columns=2, keep_together=True))
-    blocks.append(Text(_marks_and_packing(c, ctx)))
-    if c.insurance is not None and c.insured_amount is not None:
-        blocks.append(_insurance(c, ctx))
-    if c.remarks:
-        blocks.append(Text("\n".join(remarks_lines(c.remarks, ctx))))
-    # The last text before the signatures (remarks, else marks) goes to their page.
+    # The last grid (the bank, else the payment schedule), the marks, the insurance and
+    # the remarks keep with the signatures: the last page never holds only notes.
     blocks[-1] = attrs.evolve(blocks[-1], keep_with_next=True)
+    blocks.append(Text(_marks_and_packing(c, ctx), keep_with_next=True))
+    if c.insurance is not None and c.insured_amount is not None:
+        blocks.append(attrs.evolve(_insurance(c, ctx), keep_with_next=True))
+    if c.remarks:
+        blocks.append(Text("\n".join(remarks_lines(c.remarks, ctx)), keep_with_next=True))
     blocks += [Spacer(4), signatures(c.seller, c.buyer, ctx)]
     meta = meta_for("Proforma invoice", c.number, c.date, c.seller.name, ctx.language)
     return TradeDocument(

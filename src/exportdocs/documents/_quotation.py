@@ -224,7 +224,8 @@ def build_quotation(
         PartyBoxes(
             [party_box("to", c.buyer, ctx, phone=False), Box(ctx.label("terms"), _lines(terms))]
         ),
-        _table(c, ctx, columns_terms, has_photo),
+        # The table's last rows keep with the notes and the signatures.
+        attrs.evolve(_table(c, ctx, columns_terms, has_photo), keep_with_next=True),
     ]
     # Notes and remarks in one small block: the heading never sits alone at a page foot,
     # and the signatures get the room (the price term above already names Incoterms 2020).

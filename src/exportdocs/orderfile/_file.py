@@ -35,7 +35,7 @@ from attrs.converters import optional
 from exportdocs._contract import Contract
 from exportdocs._incoterms import Incoterm, TradeTerm
 from exportdocs._serialize import from_dict, to_dict, to_json
-from exportdocs._validation import check, collecting, expect, fail
+from exportdocs._validation import check, collecting, expect, fail, to_text
 from exportdocs.costing import CostInputs, CostSheet, analyse
 from exportdocs.exceptions import Problem, ValidationError
 
@@ -87,6 +87,10 @@ def _terms(value: Sequence[TradeTerm]) -> tuple[TradeTerm, ...]:
     return tuple(terms)
 
 
+def _quotation_no(value: str) -> str:
+    return to_text(value, max_length=40)  # as long as a contract number
+
+
 @attrs.frozen(field_transformer=collecting)
 class OrderFile:
     """One order as a file holds it: the contract, its costing, extra quotation price terms.
@@ -95,11 +99,15 @@ class OrderFile:
     (at most four price terms such as CFR Hamburg and CIF Hamburg): the quotation
     prices their rules forward from the costing, so they need its profit target,
     and freight and insurance for C rules. The costing must have
-    one line per contract item, in the contract's currency.
+    one line per contract item, in the contract's currency. ``quotation_number`` is
+    the quotation's own number (a quotation is not the contract: without it the
+    quotation carries the contract's number).
 
     >>> order = OrderFile.sample()
     >>> order.contract.number, len(order.costing.lines), [t.short for t in order.quotation_terms]
     ('BW-2026-0418', 12, ['CFR HAMBURG', 'CIF HAMBURG'])
+    >>> order.quotation_number
+    'BW-Q-2026-0311'
     >>> print(order.cost_sheet().approval)
     approval needed: line 5: margin on sale 2.66% is below 5.00%
     """
@@ -107,6 +115,7 @@ class OrderFile:
     contract: Contract = attrs.field(converter=_contract)
     costing: CostInputs | None = attrs.field(default=None, converter=optional(_costing))
     quotation_terms: tuple[TradeTerm, ...] = attrs.field(default=(), converter=_terms)
+    quotation_number: str | None = attrs.field(default=None, converter=optional(_quotation_no))
 
     def __attrs_post_init__(self) -> None:
         check(self, self._cross)
@@ -156,7 +165,7 @@ class OrderFile:
         hamburg = contract.port_of_discharge
         assert hamburg is not None  # the sample names its port of discharge
         terms = (TradeTerm(Incoterm.CFR, hamburg), TradeTerm(Incoterm.CIF, hamburg))
-        return cls(contract, sample_cost_inputs(contract), terms)
+        return cls(contract, sample_cost_inputs(contract), terms, "BW-Q-2026-0311")
 
     def cost_sheet(self) -> CostSheet | None:
         """The cost sheet at the contract's own unit prices (None without costing inputs)."""

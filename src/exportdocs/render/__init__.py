@@ -81,6 +81,7 @@ __all__ = [
     "Text",
     "TextStyle",
     "Totals",
+    "needs_landscape",
     "render",
     "render_docx",
     "render_pdf",
@@ -134,12 +135,33 @@ def render_pdf(
     Raises:
         ValidationError: ``document`` or ``style`` is not what it should be.
         FontNotFoundError: Chinese text (or language) and no CJK font available.
-        RenderError: a character no font covers, an unreadable image, an unwritable path.
+        RenderError: a character no font covers, an unreadable image, an unwritable path,
+            a table whose figures do not fit the page even at 7 pt (see
+            :func:`needs_landscape`).
     """
     from exportdocs.render._pdf import pdf_bytes
 
     checked = _check_args(document, style)
     return deliver(pdf_bytes(document, checked), target)
+
+
+def needs_landscape(document: Document, style: Style | None = None) -> bool:
+    """Whether an item table of ``document`` cannot fit ``style``'s page width.
+
+    True when some table's unbreakable content (its figures, codes and units) is
+    wider than the page even at the smallest table size (7 pt): :func:`render_pdf`
+    refuses it in that orientation rather than cut a figure. The documents
+    (:class:`exportdocs.documents.TradeDocument`) use it to turn such a document to
+    landscape in both formats. Measuring needs the fonts (see :class:`FontSet`).
+
+    >>> from exportdocs.render import Column, ItemTable
+    >>> wide = ItemTable([Column(f"C{i}", wrap=False) for i in range(16)], [["10,000,000.00"] * 16])
+    >>> needs_landscape(Document([wide])), needs_landscape(Document([Text("short")]))
+    (True, False)
+    """
+    from exportdocs.render._pdf import needs_landscape as measure
+
+    return measure(document, _check_args(document, style))
 
 
 @overload

@@ -173,7 +173,8 @@ class KeyValueGrid:
 class Totals:
     """Label/value rows right-aligned under the table; the last row is the grand total.
 
-    ``words`` is the amount in words, printed in full width below.
+    ``words`` is the amount in words, printed in full width below; the rows and the
+    words are never split. ``keep_with_next`` keeps them on the page of the next block.
 
     >>> Totals([("TOTAL", "USD 21,000.00")], words="SAY US DOLLARS TWENTY ONE THOUSAND ONLY").rows
     (('TOTAL', 'USD 21,000.00'),)
@@ -181,6 +182,7 @@ class Totals:
 
     rows: tuple[tuple[str, str], ...] = attrs.field(converter=_pairs)
     words: str | None = attrs.field(default=None, converter=optional(_long_text))
+    keep_with_next: bool = attrs.field(default=False, converter=to_bool)
 
     def __attrs_post_init__(self) -> None:
         check(self)

@@ -57,6 +57,7 @@ from exportdocs.render._docx_xml import (
     runs,
     twips,
 )
+from exportdocs.render._fonts import FontPlan
 from exportdocs.render._layout import (
     MM_PER_PT,
     Where,
@@ -66,6 +67,8 @@ from exportdocs.render._layout import (
     page_label_parts,
     title_em,
 )
+from exportdocs.render._pdf_canvas import Canvas
+from exportdocs.render._pdf_table import TableLayout
 from exportdocs.render._style import Style
 from exportdocs.render._table import KEEP_ROWS, Align, ImageCell, ItemTable
 
@@ -119,6 +122,13 @@ def _grid_table(
     return "".join(parts)
 
 
+def _half_points(size: float) -> str:
+    """Run size properties for ``size`` pt, rounded down to Word's half points; "" at 8 pt
+    (the table style's size)."""
+    half = int(size * 2 + 1e-9)
+    return "" if half == 16 else f'<w:sz w:val="{half}"/>'
+
+
 class _Docx:
     def __init__(self, document: Document, style: Style) -> None:
         self.template = template()
@@ -131,6 +141,7 @@ class _Docx:
         m = style.margins
         self.cw = float(width - m.left - m.right)  # the text width in mm
         self.content_twips = round(self.cw * _TWIPS_PER_MM)
+        self.canvas: Canvas | None = None  # measures item tables (see measure)
 
     # ------------------------------------------------------------ helpers
 
@@ -171,7 +182,7 @@ class _Docx:
             elif isinstance(block, ItemTable):
                 self.table(block, at, keep_with_next=b in keep)
             elif isinstance(block, Totals):
-                self.totals(block, at)
+                self.totals(block, at, keep_with_next=b in keep)
             elif isinstance(block, Text):
                 self.text(block, at, keep_with_next=b in keep)
             elif isinstance(block, Signatures):
@@ -259,8 +270,11 @@ class _Docx:
 
         With ``keep_with_next`` the last row keeps with the next block too.
         """
-        total = sum(c.width for c in block.columns)
-        widths = [round(self.content_twips * float(c.width / total)) for c in block.columns]
+        # The PDF layout's measure of the table (its fonts, metrically wider than Word's
+        # Arial): columns wide enough that Word never breaks a figure, one text size.
+        size, widths_mm, pad = self.measure(block, at)
+        widths = [round(w * _TWIPS_PER_MM) for w in widths_mm]
+        body_sz, head_sz = _half_points(size), _half_points(size * 7.5 / 8)
         style = self.template.table_style
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         pprs, kept_pprs = (
@@ -273,8 +287,10 @@ class _Docx:
         tcpr = [f'<w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>' for w in widths]
         zebra = f'<w:shd w:val="clear" w:color="auto" w:fill="{_ZEBRA}"/>'
         head_shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{self.accent}"/>'
-        head_rpr = '<w:rPr><w:b/><w:color w:val="FFFFFF"/></w:rPr>'
-        bold_rpr = "<w:rPr><w:b/></w:rPr>"
+        head_rpr = f'<w:rPr><w:b/><w:color w:val="FFFFFF"/>{head_sz}</w:rPr>'
+        bold_rpr = f"<w:rPr><w:b/>{body_sz}</w:rPr>"
+        body_rpr = f"<w:rPr>{body_sz}</w:rPr>" if body_sz else ""
+        pad_twips = round(pad * _TWIPS_PER_MM)
 
         parts = [
             f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblBorders>'
@@ -282,8 +298,9 @@ class _Docx:
             f'<w:bottom w:val="single" w:sz="4" w:space="0" w:color="{_GRID}"/>'
             f'<w:insideH w:val="single" w:sz="2" w:space="0" w:color="{_GRID}"/>'
             '</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar>'
-            '<w:top w:w="28" w:type="dxa"/><w:left w:w="70" w:type="dxa"/>'
-            '<w:bottom w:w="28" w:type="dxa"/><w:right w:w="70" w:type="dxa"/></w:tblCellMar>'
+            f'<w:top w:w="28" w:type="dxa"/><w:left w:w="{pad_twips}" w:type="dxa"/>'
+            f'<w:bottom w:w="28" w:type="dxa"/><w:right w:w="{pad_twips}" w:type="dxa"/>'
+            "</w:tblCellMar>"
             f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>",
             "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>",
         ]
@@ -314,7 +331,7 @@ class _Docx:
                     else:
                         if BAD_XML.search(cell):
                             check(cell, located(f"{at}.{name}[{r}][{c}]"))
-                        body = runs(cell, bold_rpr if is_total else "")
+                        body = runs(cell, bold_rpr if is_total else body_rpr)
                     parts.append(
                         f"<w:tc>{tcpr[c]}{shd}</w:tcPr><w:p>{row_pprs[c]}{body}</w:p></w:tc>"
                     )
@@ -323,8 +340,22 @@ class _Docx:
         self.body.append("".join(parts))
         self.body.append(_GAP_KEPT if keep_with_next else _GAP)
 
-    def totals(self, block: Totals, at: str) -> None:
-        """The totals rows, kept together and with the amount in words below them."""
+    def measure(self, block: ItemTable, at: str) -> tuple[float, list[float], float]:
+        """The table's text size (pt), column widths and cell padding (mm), as the PDF has them.
+
+        Raises TableTooWide (a RenderError) when the figures cannot fit the page.
+        """
+        if self.canvas is None:
+            plan = FontPlan(self.style.fonts, need_cjk=self.style.language.needs_cjk)
+            self.canvas = Canvas(self.style, plan)
+        layout = TableLayout(self.canvas, block, at, lay=False, rough=True)
+        return layout.size, layout.widths, layout.pad
+
+    def totals(self, block: Totals, at: str, *, keep_with_next: bool = False) -> None:
+        """The totals rows, kept together and with the amount in words below them.
+
+        With ``keep_with_next`` the last paragraph keeps with the next block too.
+        """
         cw = self.cw
         rows = []
         for i, (label, value) in enumerate(block.rows):
@@ -335,10 +366,12 @@ class _Docx:
             for text, bold in ((label, True), (value, last)):
                 cells.append(para(run(check(text, w), rpr(bold=bold, size=size)), ppr(jc="right")))
             rows.append(cells)
-        kept = len(rows) if block.words else len(rows) - 1
+        kept = len(rows) if block.words or keep_with_next else len(rows) - 1
         self.body.append(_grid_table([cw * 0.5, cw * 0.25, cw * 0.25], rows, kept=kept))
         if block.words:
-            self.body.append(self.para(block.words, lambda: f"{at}.words", bold=True, size=8.5))
+            words = check(block.words, lambda: f"{at}.words")
+            props = ppr(keep_next=True if keep_with_next else None)
+            self.body.append(para(run(words, rpr(bold=True, size=8.5)), props))
 
     def text(self, block: Text, at: str, *, keep_with_next: bool = False) -> None:
         """The text's paragraphs; ``keep_with_next`` makes Word keep them with the next block.

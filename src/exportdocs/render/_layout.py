@@ -10,9 +10,11 @@ characters (not before closing CJK punctuation).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 
-from exportdocs.render._blocks import Block, KeyValueGrid, Spacer, Text
+from exportdocs.render._blocks import Block, KeyValueGrid, Spacer, Text, Totals
 from exportdocs.render._style import Language
 from exportdocs.render._table import ItemTable
 
@@ -29,6 +31,7 @@ __all__ = [
     "page_label",
     "page_label_parts",
     "title_em",
+    "widest_word",
     "wrap",
 ]
 
@@ -67,11 +70,35 @@ _ZH_UNITS = (
 )
 #: A number and its unit: ``40 W``, ``12 V``, ``5 mm``, ``360 °C``, ``360度``. The span
 #: from the last digit to the unit's end is never broken.
+_LATIN_UNIT = r"(?:[A-Za-z]{1,3}|%|°[CF]?|[µμ][A-Za-z]{1,2})(?![A-Za-z])"
+#: The same for text without CJK (faster: no Chinese units to try).
+_NUMBER_LATIN_UNIT = re.compile(rf"\d[ \u00a0]{_LATIN_UNIT}")
 _NUMBER_UNIT = re.compile(
     rf"\d(?:[ \u00a0]?(?:{_ZH_UNITS})|[ \u00a0](?:[A-Za-z]{{1,3}}|%|°[CF]?|[µμ][A-Za-z]{{1,2}})(?![A-Za-z]))"
 )
-#: Text without these has no break opportunity other than spaces: the fast path.
-_SLOW = re.compile(r"[-/\u2e80-\U0010ffff]|\d[ \u00a0]")
+_WIDE_RANGE = "\u2e80-\U0010ffff"
+_NB_BEFORE = re.escape("".join(sorted(_NO_BREAK_BEFORE)))
+_NB_AFTER = re.escape("".join(sorted(_NO_BREAK_AFTER)))
+#: The break opportunities, as zero-width (or space) matches, so that ``breaks`` runs
+#: in the regex engine, not character by character in Python: a run of spaces not at
+#: the start; after ``-`` or ``/`` unless a digit or space follows; around a CJK
+#: character, except before closing or after opening punctuation, after a digit or
+#: next to a space.
+_SPACES = re.compile(r"(?<=[^ ]) +")
+_AFTER_DASH = re.compile(r"(?<=[-/])(?=[^\d ])")
+_HAS_WIDE = re.compile(f"[{_WIDE_RANGE}]")
+#: Both rules for text without CJK, in one pattern (matches come in order).
+_LATIN_BREAK = re.compile(r"(?<=[^ ]) +|(?<=[-/])(?=[^\d ])")
+#: A dash or slash a line may break after (its match ends where the next line starts).
+_DASH_BREAK = re.compile(r"[-/](?=[^\d ])")
+_WIDE_BREAK = re.compile(
+    f"(?<=[{_WIDE_RANGE}])(?<![{_NB_AFTER}])(?=[^ {_NB_BEFORE}])"
+    f"|(?<=[^ \\d{_NB_AFTER}])(?=[{_WIDE_RANGE}])(?![{_NB_BEFORE}])"
+)
+#: A digit before a space: a number that may be glued to its unit.
+_GLUE_HINT = re.compile(r"\d ")
+#: A word that is a unit (``W``, ``mm``, ``%``, ``°C``) or starts with one (``W,``).
+_UNIT_WORD = re.compile(r"(?:[A-Za-z]{1,3}|%|°[CF]?|[µμ][A-Za-z]{1,2})(?![A-Za-z])")
 
 
 def breaks(para: str) -> list[tuple[int, int]]:
@@ -89,32 +116,30 @@ def breaks(para: str) -> list[tuple[int, int]]:
     [(1, 1), (2, 2), (3, 3), (4, 4), (6, 6), (7, 7)]
     """
     glued: set[int] = set()
+    wide = _HAS_WIDE.search(para) is not None
     if not _DIGITS.isdisjoint(para):
-        for m in _NUMBER_UNIT.finditer(para):
+        for m in (_NUMBER_UNIT if wide else _NUMBER_LATIN_UNIT).finditer(para):
             glued.update(range(m.start() + 1, m.end()))
-    out: list[tuple[int, int]] = []
-    prev = para[:1]
-    for i in range(1, len(para)):
-        ch = para[i]
-        if i in glued:
-            pass
-        elif ch == " ":
-            if prev != " ":
-                out.append((i, i + 1))
-        elif prev == " ":
-            if out and out[-1][0] < i:
-                out[-1] = (out[-1][0], i)  # several spaces: the next line starts after all
-        elif prev in _BREAK_AFTER:
-            if ch not in _DIGITS:
-                out.append((i, i))
-        elif (
-            (ch >= _WIDE or prev >= _WIDE)
-            and ch not in _NO_BREAK_BEFORE
-            and prev not in _NO_BREAK_AFTER
-            and prev not in _DIGITS
-        ):
-            out.append((i, i))
-        prev = ch
+    if not wide:  # one pass, in order
+        if glued:
+            return [
+                (m.start(), m.end()) for m in _LATIN_BREAK.finditer(para) if m.start() not in glued
+            ]
+        return [(m.start(), m.end()) for m in _LATIN_BREAK.finditer(para)]
+    if glued:
+        out = [(m.start(), m.end()) for m in _SPACES.finditer(para) if m.start() not in glued]
+        out += [
+            (m.start(), m.start()) for m in _AFTER_DASH.finditer(para) if m.start() not in glued
+        ]
+    else:
+        out = [(m.start(), m.end()) for m in _SPACES.finditer(para)]
+        out += [(m.start(), m.start()) for m in _AFTER_DASH.finditer(para)]
+    if wide:
+        out += [
+            (m.start(), m.start()) for m in _WIDE_BREAK.finditer(para) if m.start() not in glued
+        ]
+        out = list(dict.fromkeys(out))  # a position both rules allow, once
+    out.sort()
     return out
 
 
@@ -142,12 +167,51 @@ def wrap(text: str, adv: dict[str, float], max_units: float) -> list[str]:
 
 
 def _wrap_para(para: str, adv: dict[str, float], max_units: float, lines: list[str]) -> None:
+    acc = list(accumulate(map(adv.__getitem__, para), initial=0.0))
+    if _HAS_WIDE.search(para) is None:
+        _wrap_latin(para, acc, max_units, lines)
+    else:
+        _wrap_points(para, acc, max_units, lines)
+
+
+def _wrap_latin(para: str, acc: list[float], max_units: float, lines: list[str]) -> None:
+    """:func:`breaks`' rules for text without CJK, looking back from each line's end.
+
+    Only the break closest before the line's end is looked for (``rfind`` for a space,
+    a bisection for a dash), so a long paragraph costs per line, not per character.
+    """
     n = len(para)
-    acc = [0.0]
-    total = 0.0
-    for ch in para:
-        total += adv[ch]
-        acc.append(total)
+    glued: set[int] = set()
+    if not _DIGITS.isdisjoint(para):
+        for m in _NUMBER_LATIN_UNIT.finditer(para):
+            glued.update(range(m.start() + 1, m.end()))
+    dashes: list[int] = []
+    if "-" in para or "/" in para:
+        dashes = [m.end() for m in _DASH_BREAK.finditer(para) if m.end() not in glued]
+    start = 0
+    while acc[n] - acc[start] > max_units:
+        limit = bisect_right(acc, acc[start] + max_units) - 1  # para[start:limit] fits
+        cut = para.rfind(" ", start + 1, limit + 1)
+        while cut > start and cut in glued:
+            cut = para.rfind(" ", start + 1, cut)
+        d = bisect_right(dashes, limit) - 1
+        if d >= 0 and dashes[d] > max(cut, start):
+            cut = dashes[d]
+        if cut > start:
+            lines.append(para[start:cut].rstrip(" "))
+        else:  # no break fits: cut the word between characters
+            cut = max(limit, start + 1)
+            lines.append(para[start:cut])
+        start = cut
+        while start < n and para[start] == " ":
+            start += 1
+    if start < n or not lines:
+        lines.append(para[start:])
+
+
+def _wrap_points(para: str, acc: list[float], max_units: float, lines: list[str]) -> None:
+    """Greedy line breaking at the break opportunities :func:`breaks` finds."""
+    n = len(para)
     points = breaks(para)
     start = 0
     b = 0
@@ -178,7 +242,11 @@ def _wrap_para(para: str, adv: dict[str, float], max_units: float, lines: list[s
 def longest_word(text: str, adv: dict[str, float]) -> float:
     """Width (1/1000 em) of the widest piece of ``text`` no line break may split.
 
-    A column of running text must be at least this wide for no word to be cut.
+    A column of running text must be at least this wide for no word to be cut. Text
+    without CJK takes a fast path that splits at spaces only and joins a number to
+    its unit: it ignores the breaks after ``-`` and ``/``, so it may find a piece a
+    little wider than the exact rules would (a safe error: the column is never too
+    narrow); CJK text follows :func:`breaks` exactly.
 
     >>> adv = dict.fromkeys("abcdefgh -1W", 500.0)
     >>> longest_word("abc defgh", adv), longest_word("a 1 W", adv)
@@ -186,11 +254,17 @@ def longest_word(text: str, adv: dict[str, float]) -> float:
     """
     widest = 0.0
     for para in text.split("\n"):
-        if _SLOW.search(para) is None:
-            for word in para.split(" "):
-                width = sum(map(adv.__getitem__, word))
-                if width > widest:
-                    widest = width
+        if _HAS_WIDE.search(para) is None:
+            words = para.split(" ")
+            widths = [sum(map(adv.__getitem__, word)) for word in words]
+            if widths:
+                widest = max(widest, *widths)
+            if len(words) > 1 and _GLUE_HINT.search(para) is not None:
+                space = adv[" "]
+                for i in range(len(words) - 1):
+                    word = words[i]
+                    if word and word[-1] in _DIGITS and _UNIT_WORD.match(words[i + 1]):
+                        widest = max(widest, widths[i] + space + widths[i + 1])
             continue
         start = 0
         for cut, nxt in (*breaks(para), (len(para), len(para))):
@@ -198,6 +272,43 @@ def longest_word(text: str, adv: dict[str, float]) -> float:
             if width > widest:
                 widest = width
             start = nxt
+    return widest
+
+
+#: Where running text may break in the fast path of :func:`widest_word`.
+_SPACE_OR_NEWLINE = re.compile(r"[ \n]+")
+#: A number glued to its unit with the words around them: ``(40 W,``.
+_GLUED_PIECE = re.compile(rf"[^ \n]*\d {_LATIN_UNIT}[^ \n]*")
+
+
+def widest_word(texts: Sequence[str], adv: dict[str, float]) -> float:
+    """:func:`longest_word` of many texts at once (a table column), in one pass.
+
+    The texts without CJK are joined and their *distinct* words measured once each
+    (a column of a thousand descriptions repeats its vocabulary), with the pieces a
+    number and its unit glue together; CJK texts go through :func:`longest_word`.
+
+    >>> adv = dict.fromkeys("abcdefgh -1W", 500.0)
+    >>> widest_word(["abc defgh", "a 1 W"], adv)
+    2500.0
+    """
+    latin: list[str] = []
+    widest = 0.0
+    for text in texts:
+        if _HAS_WIDE.search(text) is None:
+            latin.append(text)
+        else:
+            widest = max(widest, longest_word(text, adv))
+    if not latin:
+        return widest
+    joined = "\n".join(latin)
+    for word in set(_SPACE_OR_NEWLINE.split(joined)):
+        width = sum(map(adv.__getitem__, word))
+        if width > widest:
+            widest = width
+    if _GLUE_HINT.search(joined) is not None:
+        for m in _GLUED_PIECE.finditer(joined):
+            widest = max(widest, sum(map(adv.__getitem__, m.group())))
     return widest
 
 
@@ -248,7 +359,7 @@ def keeps_with_next(block: Block) -> bool:
     """Whether ``block`` stays on the page of the next block (see the blocks' keep fields)."""
     if isinstance(block, Text):
         return block.keeps
-    if isinstance(block, (KeyValueGrid, ItemTable)):
+    if isinstance(block, (KeyValueGrid, ItemTable, Totals)):
         return block.keep_with_next
     return False
 

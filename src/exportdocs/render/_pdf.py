@@ -39,12 +39,12 @@ from exportdocs.render._layout import (
 )
 from exportdocs.render._pdf_canvas import GRID, INK, MUTED, ZEBRA, Canvas, Line, Op
 from exportdocs.render._pdf_file import PdfFile
-from exportdocs.render._pdf_table import TableLayout
+from exportdocs.render._pdf_table import TableLayout, table_fits
 from exportdocs.render._pdf_write import DocFont, write_pages
 from exportdocs.render._style import Style
-from exportdocs.render._table import Align, ItemTable
+from exportdocs.render._table import KEEP_ROWS, Align, ItemTable
 
-__all__ = ["pdf_bytes"]
+__all__ = ["needs_landscape", "pdf_bytes"]
 
 #: Room (mm) a chain longer than a page needs below its start, so that a heading
 #: never ends a page.
@@ -106,14 +106,24 @@ class _Layout(Canvas):
         table = next((b for b in range(first, last + 1) if isinstance(blocks[b], ItemTable)), None)
         if table is not None:
             layout = TableLayout(self, blocks[table], f"blocks[{table}]")  # type: ignore[arg-type]
-            if table > first:
-                self.together(first, table - 1, room=layout.lead)
 
             def tail() -> None:
                 for b in range(table + 1, last + 1):
                     self.block(b)
 
-            layout.lay(tail if last > table else None)
+            end = tail if last > table else None
+            if len(layout.rows) <= KEEP_ROWS and (layout.totals or end is not None):
+                # A short table moves whole with its end: the heading goes with it.
+                def everything() -> None:
+                    for b in range(first, table):
+                        self.block(b)
+                    layout.lay(end)
+
+                self.whole(everything)
+                return
+            if table > first:
+                self.together(first, table - 1, room=layout.lead)
+            layout.lay(end)
             return
         self.together(first, last)
 
@@ -422,3 +432,16 @@ def pdf_bytes(document: Document, style: Style) -> bytes:
             ops.append(ref_line.op(layout.x0, foot_y, MUTED))
     write_pages(pdf, pages, fonts, layout.page_h)
     return pdf.output()
+
+
+def needs_landscape(document: Document, style: Style) -> bool:
+    """Whether an item table of ``document`` cannot fit ``style``'s page even at 7 pt.
+
+    Then only landscape prints it without cutting a figure; :class:`TradeDocument`
+    turns such a document (both formats) rather than refuse it.
+    """
+    tables = [b for b in document.blocks if isinstance(b, ItemTable)]
+    if not tables:
+        return False
+    page = Canvas(style, FontPlan(style.fonts, need_cjk=style.language.needs_cjk))
+    return not all(table_fits(page, table) for table in tables)

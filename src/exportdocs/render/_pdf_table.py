@@ -11,7 +11,7 @@ like (so the description takes the room, and the figures keep theirs).
 
 When even the minimums do not fit, the whole table steps down in size, 0.1 pt at
 a time to a floor of 7 pt; one table never mixes text sizes. A table whose
-figures do not fit at 7 pt is refused with a :class:`RenderError` that says how
+figures do not fit at 7 pt is refused with a :class:`~exportdocs.exceptions.TableTooWideError` that says how
 much room it needs, rather than printed with a figure cut in two.
 """
 
@@ -21,12 +21,13 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from exportdocs.exceptions import RenderError
-from exportdocs.render._layout import MM_PER_PT, cell_at, located, longest_word
+from exportdocs.exceptions import RenderError, TableTooWideError
+from exportdocs.render._layout import MM_PER_PT, Where, cell_at, located, widest_word
 from exportdocs.render._pdf_canvas import GRID, INK, WHITE, ZEBRA, Canvas, Line
 from exportdocs.render._table import KEEP_ROWS, ImageCell, ItemTable
 
-__all__ = ["BODY_PT", "FLOOR_PT", "TableLayout"]
+__all__ = ["BODY_PT", "FLOOR_PT", "TableLayout", "table_fits"]
+
 
 #: The body text size of a table that fits, and the smallest it steps down to.
 BODY_PT = 8.0
@@ -52,9 +53,40 @@ _EPS = 0.01
 _TITLE_WORD = re.compile(r"[(（]?[^\s(（/]+/?|/")
 
 _K = MM_PER_PT / 1000.0  # mm per 1/1000 em at 1 pt
+#: For :func:`_word_bound`: a number and the word after it (a unit may be glued to it).
+_GLUE = re.compile(r"\d ")
+_GLUED = re.compile(r"[^ \n]*\d [^ \n]*")
+
+
+class _RoughAdvances(dict[str, float]):
+    """Advance widths where every character is one em (1000)."""
+
+    def __missing__(self, key: str) -> float:
+        return 1000.0
+
+
+#: The face of a text measured roughly (see ``TableLayout(rough=True)``).
+_ROUGH = object()
+_ROUGH_ADV = _RoughAdvances()
 
 #: A laid-out cell: lines of text, an image (path, w, h) or () when empty.
 _Laid = Any
+
+
+def _word_bound(texts: Sequence[str], adv: dict[str, float]) -> float:
+    """An upper bound of the texts' widest word (``widest_word``) that costs a ``split``:
+    the most characters in a space-separated piece (two, with a glued unit) times the
+    widest advance among the texts' characters. Independent of the texts' order."""
+    joined = "\n".join(texts)
+    longest = max(map(len, joined.replace("\n", " ").split(" ")))
+    if _GLUE.search(joined) is not None:  # pieces never run across two texts
+        longest = max(longest, *map(len, _GLUED.findall(joined)))
+    chars = set(joined)
+    try:
+        widest = max(map(adv.__getitem__, chars))
+    except KeyError:  # a character only the rough measure knows: one em
+        widest = max(max((adv.get(ch, 0.0) for ch in chars), default=0.0), 1000.0)
+    return longest * widest
 
 
 class TableLayout:
@@ -65,15 +97,18 @@ class TableLayout:
     with the table needs below it.
     """
 
-    def __init__(self, page: Canvas, block: ItemTable, at: str) -> None:
+    def __init__(
+        self, page: Canvas, block: ItemTable, at: str, *, lay: bool = True, rough: bool = False
+    ) -> None:
         self.page = page
+        self.rough = rough
         self.block = block
         self.at = at
         self.plan = page.plan
-        measured = [self._measure_row(row, "rows", r, False) for r, row in enumerate(block.rows)]
-        totals = [self._measure_row(row, "totals", r, True) for r, row in enumerate(block.totals)]
         self.pad = _PAD_X
-        self.size, self.widths = self._share(measured + totals)
+        self.size, self.widths = self._share()
+        if not lay:
+            return
         self.lefts = [page.x0 + sum(self.widths[:i]) for i in range(len(self.widths))]
         s = self.size
         self.lh = s * MM_PER_PT * 1.22
@@ -85,65 +120,103 @@ class TableLayout:
             for c, col in enumerate(block.columns)
         ]
         self.head_h = max(len(lines) for lines in self.head_cells) * self.head_lh + 2 * _PAD_Y
-        self.rows = [self._lay_row(m, False) for m in measured]
-        self.totals = [self._lay_row(m, True) for m in totals]
+        self.rows = [self._lay_row(row, "rows", r, False) for r, row in enumerate(block.rows)]
+        self.totals = [self._lay_row(row, "totals", r, True) for r, row in enumerate(block.totals)]
         first = self.rows[0][1] if self.rows else (self.totals[0][1] if self.totals else 0.0)
         self.lead = self.head_h + first
 
     # ------------------------------------------------------------ measuring
 
-    def _measure_row(self, row: Sequence[Any], name: str, r: int, bold: bool) -> list[Any]:
-        """Per cell: (text, units, face, paragraph units) or the ImageCell, or None."""
-        plan = self.plan
-        out: list[Any] = []
-        for c, cell in enumerate(row):
-            if isinstance(cell, ImageCell):
-                out.append(cell)
-            elif not cell:
-                out.append(None)
-            else:
-                units, font = plan.measure(cell, bold, cell_at(self.at, name, r, c))
-                out.append((cell, units, font, bold))
-        return out
+    def _measure_columns(self) -> tuple[list[float], list[float], list[float], list[float]]:
+        """Per column, in 1/1000 em at 1 pt: the widest unbreakable piece and the widest
+        line of its cells; and in mm, the narrowest and the natural width of its pictures.
 
-    def _share(self, cells: list[list[Any]]) -> tuple[float, list[float]]:
+        Column by column over *distinct* cells (a column of a thousand rows repeats its
+        units, prices and descriptions), in the Latin face's advances where it has
+        every character, else through the font plan; nothing is measured per cell.
+        """
+        block, page = self.block, self.page
+        n = len(block.columns)
+        self._words: list[tuple[int, dict[str, float], list[str]]] = []
+        body_min, body_pref = [0.0] * n, [0.0] * n
+        image_min, image_pref = [0.0] * n, [0.0] * n
+        for name, rows, bold in (("rows", block.rows, False), ("totals", block.totals, True)):
+            if not rows:
+                continue
+            latin = self.plan.bold if bold else self.plan.regular
+            get = latin.adv.__getitem__
+            for c, col in enumerate(block.columns):
+                texts: dict[int, tuple[dict[str, float], list[str]]] = {}
+                for cell in {row[c] for row in rows}:
+                    if isinstance(cell, ImageCell):
+                        w = float(cell.height) * page.aspect(cell.path, self._where(name, c, cell))
+                        image_min[c] = max(image_min[c], min(w, _IMAGE_MIN))
+                        image_pref[c] = max(image_pref[c], w)
+                        continue
+                    if not cell:
+                        continue
+                    try:
+                        units, adv = sum(map(get, cell)), latin.adv
+                    except KeyError:
+                        units, font = self._measure(cell, bold, self._where(name, c, cell))
+                        adv = self._adv(font, bold)
+                    if "\n" in cell:
+                        units = max(sum(map(adv.__getitem__, p)) for p in cell.split("\n"))
+                    if units > body_pref[c]:
+                        body_pref[c] = units
+                    if col.wrap:  # its widest word, below
+                        texts.setdefault(id(adv), (adv, []))[1].append(cell)
+                    elif units > body_min[c]:
+                        body_min[c] = units
+                for adv, column in texts.values():
+                    self._words.append((c, adv, column))
+                    body_min[c] = max(body_min[c], _word_bound(column, adv))
+        return body_min, body_pref, image_min, image_pref
+
+    def _exact_words(self, body_min: list[float]) -> None:
+        """Replace the text columns' bounds in ``body_min`` by their widest words."""
+        exact = {c: 0.0 for c, _, _ in self._words}
+        for c, adv, column in self._words:
+            exact[c] = max(exact[c], widest_word(column, adv))
+        for c, width in exact.items():
+            body_min[c] = width
+        self._words.clear()
+
+    def _where(self, name: str, c: int, cell: object) -> Where:
+        """Where ``cell`` (of column ``c`` of ``name``) first is, for an error message."""
+        rows = self.block.rows if name == "rows" else self.block.totals
+        return lambda: next(
+            cell_at(self.at, name, r, c)() for r, row in enumerate(rows) if row[c] == cell
+        )
+
+    def _measure(self, text: str, bold: bool, where: Where) -> tuple[float, Any]:
+        """``plan.measure``; with ``rough`` (DOCX: Word picks the fonts), a character no
+        font has counts one em instead of being an error."""
+        if not self.rough:
+            return self.plan.measure(text, bold, where)
+        try:
+            return self.plan.measure(text, bold, where)
+        except RenderError:
+            return 1000.0 * len(text), _ROUGH
+
+    def _adv(self, font: Any, bold: bool) -> dict[str, float]:
+        if font is _ROUGH:
+            return _ROUGH_ADV
+        return font.adv if font is not None else self.plan.adv(bold)
+
+    def _share(self) -> tuple[float, list[float]]:
         """The table's text size and column widths (mm), as the module docstring says."""
         page, block = self.page, self.block
         n = len(block.columns)
-        body_min = [0.0] * n  # 1/1000 em at 1 pt
-        body_pref = [0.0] * n
-        image_min = [0.0] * n  # mm
-        image_pref = [0.0] * n
+        body_min, body_pref, image_min, image_pref = self._measure_columns()
         cap = _WORD_CAP * page.cw
-        for r, row in enumerate(cells):
-            for c, cell in enumerate(row):
-                if cell is None:
-                    continue
-                if isinstance(cell, ImageCell):
-                    where = cell_at(self.at, "rows", r, c)
-                    w = float(cell.height) * page.aspect(cell.path, where)
-                    image_min[c] = max(image_min[c], min(w, _IMAGE_MIN))
-                    image_pref[c] = max(image_pref[c], w)
-                    continue
-                text, units, font, bold = cell
-                if "\n" in text:
-                    adv = font.adv if font is not None else self.plan.adv(bold)
-                    units = max(sum(map(adv.__getitem__, p)) for p in text.split("\n"))
-                if units > body_pref[c]:
-                    body_pref[c] = units
-                if not block.columns[c].wrap:
-                    if units > body_min[c]:
-                        body_min[c] = units
-                elif units > body_min[c]:  # a word can be no wider than its line
-                    adv = font.adv if font is not None else self.plan.adv(bold)
-                    body_min[c] = max(body_min[c], longest_word(text, adv))
         head_min = [0.0] * n
         head_pref = [0.0] * n
         for c, col in enumerate(block.columns):
             if col.title:
                 where = located(f"{self.at}.columns[{c}]")
-                units, font = self.plan.measure(col.title, True, where)
-                adv = font.adv if font is not None else self.plan.adv(True)
+                _, font = self._measure(col.title, True, where)
+                adv = self._adv(font, True)
                 head_pref[c] = max(sum(map(adv.__getitem__, p)) for p in col.title.split("\n"))
                 head_min[c] = max(
                     (sum(map(adv.__getitem__, w)) for w in _TITLE_WORD.findall(col.title)),
@@ -188,13 +261,20 @@ class TableLayout:
         # Smaller text first, then (at the floor) narrower cell padding.
         steps = [(round(BODY_PT - i / 10, 1), _PAD_X) for i in range(11)]
         steps += [(FLOOR_PT, pad) for pad in (1.2, 1.0, _PAD_X_MIN)]
-        for size, self.pad in steps:
-            got = share(size)
-            if got is not None and not starved(got):
-                break
+        # The text columns' minimums start as a cheap upper bound of their widest word
+        # (a column at least that wide cuts no word either); only when the table does not
+        # fit at the full size with it are the words measured exactly.
+        size = BODY_PT
+        got = share(size)
+        if got is None or starved(got):
+            self._exact_words(body_min)
+            for size, self.pad in steps:
+                got = share(size)
+                if got is not None and not starved(got):
+                    break
         if got is None:
             mins, _ = widths(size)
-            raise RenderError(
+            raise TableTooWideError(
                 f"{self.at}: the table's columns need {sum(mins):.0f} mm at "
                 f"{FLOOR_PT:g} pt, but the page leaves {page.cw:.0f} mm; use landscape "
                 "(Style(orientation='landscape')) or fewer columns"
@@ -225,15 +305,23 @@ class TableLayout:
                 lines.append(page.line(current, size, where, True))
         return lines
 
-    def _lay_row(self, cells: list[Any], bold: bool) -> tuple[list[_Laid], float]:
+    def _lay_row(
+        self, row: Sequence[Any], name: str, r: int, bold: bool
+    ) -> tuple[list[_Laid], float]:
         page, size = self.page, self.size
         laid: list[_Laid] = []
         height = 0.0
-        for c, cell in enumerate(cells):
+        for c, cell in enumerate(row):
             inner = self.widths[c] - 2 * self.pad
-            if cell is None:
-                laid.append(())
-            elif isinstance(cell, ImageCell):
+            if isinstance(cell, str):
+                if not cell:
+                    laid.append(())
+                    continue
+                where = cell_at(self.at, name, r, c)  # formatted only for an error message
+                lines = page.lines(cell, size, inner, where, bold=bold)
+                laid.append(lines)
+                height = max(height, len(lines) * self.lh)
+            else:
                 ratio = page.aspect(cell.path, located(""))
                 h = float(cell.height)
                 w = h * ratio
@@ -241,11 +329,6 @@ class TableLayout:
                     w, h = inner, inner / ratio
                 laid.append((cell.path, w, h))
                 height = max(height, h)
-            else:
-                text, units, font, _ = cell
-                lines = page.measured_lines(text, units, font, size, inner, bold)
-                laid.append(lines)
-                height = max(height, len(lines) * self.lh)
         return laid, max(height, self.lh) + 2 * _PAD_Y
 
     # ------------------------------------------------------------ drawing
@@ -343,3 +426,29 @@ class TableLayout:
             page.new_page()
             self.draw_head()
             finish()
+
+
+def table_fits(page: Canvas, block: ItemTable) -> bool:
+    """Whether ``block``'s columns fit ``page`` (measured only, nothing laid out).
+
+    A quick bound first: when every cell's characters at their widest possible
+    advance fit, nothing needs measuring (the usual case, and the cheap one).
+    """
+    em = FLOOR_PT * _K * 1000.0 * 1.1  # mm per character at its widest (1.1 em), at 7 pt
+    longest = [len(col.title) * em for col in block.columns]
+    for row in (*block.rows, *block.totals):
+        for c, cell in enumerate(row):
+            if isinstance(cell, str) and len(cell) * em > longest[c]:
+                longest[c] = len(cell) * em
+    cap = _WORD_CAP * page.cw
+    need = sum(
+        (min(w, cap) if col.wrap else w) + 2 * _PAD_X_MIN + _EPS
+        for w, col in zip(longest, block.columns, strict=True)
+    )
+    if need <= page.cw and not any(isinstance(c, ImageCell) for r in block.rows for c in r):
+        return True
+    try:
+        TableLayout(page, block, "", lay=False)
+    except TableTooWideError:
+        return False
+    return True

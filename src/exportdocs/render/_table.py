@@ -70,9 +70,12 @@ def _align(value: Align | str) -> Align:
 class Column:
     """A column of an :class:`ItemTable`: title, relative width, alignment, wrapping.
 
-    ``width`` is relative to the other columns (``2`` is twice as wide as ``1``).
-    With ``wrap=False`` the text stays on one line and the font shrinks (down to 70 %)
-    to fit; if it still does not fit it wraps anyway, because clipped text is worse.
+    The PDF layout measures the content first: every column gets at least its
+    widest unbreakable piece, and ``width`` (relative to the other columns: ``2`` is
+    twice as wide as ``1``) shares out the room left when everything fits.
+    ``wrap=False`` marks a figure or code column: its lines (split only at newlines)
+    are never broken, so the column is as wide as its widest line. Text columns
+    (``wrap=True``) break at word boundaries.
 
     >>> Column("AMOUNT (USD)", "1.5", "right").align
     <Align.RIGHT: 'right'>
