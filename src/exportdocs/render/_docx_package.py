@@ -96,8 +96,14 @@ class _Member(NamedTuple):
     data: bytes
 
 
+#: Deflate level of the parts: 3, not zlib's default 6. A 1,000-line document's XML
+#: compresses in 2.5 ms instead of 5.7 ms, to 42 kB instead of 32 kB; a DOCX is small
+#: either way, and the time pays for measuring the item tables (see ``_docx.measure``).
+_LEVEL = 3
+
+
 def _member(name: str, content: bytes) -> _Member:
-    packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    packer = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15)
     data = packer.compress(content) + packer.flush()
     return _Member(name.encode("ascii"), zlib.crc32(content), len(content), data)
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from exportdocs.exceptions import RenderError, TableTooWideError
@@ -55,7 +57,7 @@ _TITLE_WORD = re.compile(r"[(（]?[^\s(（/]+/?|/")
 _K = MM_PER_PT / 1000.0  # mm per 1/1000 em at 1 pt
 #: For :func:`_word_bound`: a number and the word after it (a unit may be glued to it).
 _GLUE = re.compile(r"\d ")
-_GLUED = re.compile(r"[^ \n]*\d [^ \n]*")
+_GLUED = re.compile(r"(?<![^ \n])[^ \n]*\d [^ \n]*")
 
 
 class _RoughAdvances(dict[str, float]):
@@ -87,6 +89,12 @@ def _word_bound(texts: Sequence[str], adv: dict[str, float]) -> float:
     except KeyError:  # a character only the rough measure knows: one em
         widest = max(max((adv.get(ch, 0.0) for ch in chars), default=0.0), 1000.0)
     return longest * widest
+
+
+#: Column titles measured in a process's bold Latin face: (widest line, widest word).
+#: Titles are the documents' fixed labels, so a few hundred at most; faces are loaded
+#: once per process and never freed, so they can be keys.
+_TITLES: dict[tuple[str, Any], tuple[float, float]] = {}
 
 
 class TableLayout:
@@ -146,8 +154,31 @@ class TableLayout:
             latin = self.plan.bold if bold else self.plan.regular
             get = latin.adv.__getitem__
             for c, col in enumerate(block.columns):
+                cells = set(map(itemgetter(c), rows))
+                strings = [x for x in cells if x.__class__ is str and x]
+                joined = "".join(strings)
+                if strings and len(strings) == len(cells) and "\n" not in joined:
+                    # The usual column: one-line texts the Latin face draws, measured in C.
+                    # A text shorter than the longest one times the narrowest advance over
+                    # the widest cannot be the widest: only the others are measured.
+                    try:
+                        advances = list(map(get, set(joined)))
+                        longest = max(map(len, strings))
+                        least = longest * min(advances) / max(advances)
+                        wide = [x for x in strings if len(x) >= least] if least > 1 else strings
+                        widest = max(map(sum, map(map, repeat(get), wide)))
+                    except KeyError:
+                        pass  # a character it lacks: cell by cell below
+                    else:
+                        body_pref[c] = max(body_pref[c], widest)
+                        if col.wrap:
+                            self._words.append((c, latin.adv, strings))
+                            body_min[c] = max(body_min[c], _word_bound(strings, latin.adv))
+                        else:
+                            body_min[c] = max(body_min[c], widest)
+                        continue
                 texts: dict[int, tuple[dict[str, float], list[str]]] = {}
-                for cell in {row[c] for row in rows}:
+                for cell in cells:
                     if isinstance(cell, ImageCell):
                         w = float(cell.height) * page.aspect(cell.path, self._where(name, c, cell))
                         image_min[c] = max(image_min[c], min(w, _IMAGE_MIN))
@@ -212,16 +243,25 @@ class TableLayout:
         cap = _WORD_CAP * page.cw
         head_min = [0.0] * n
         head_pref = [0.0] * n
+        bold = self.plan.bold
         for c, col in enumerate(block.columns):
-            if col.title:
+            if not col.title:
+                continue
+            known = _TITLES.get((col.title, bold))
+            if known is None:
                 where = located(f"{self.at}.columns[{c}]")
                 _, font = self._measure(col.title, True, where)
                 adv = self._adv(font, True)
-                head_pref[c] = max(sum(map(adv.__getitem__, p)) for p in col.title.split("\n"))
-                head_min[c] = max(
-                    (sum(map(adv.__getitem__, w)) for w in _TITLE_WORD.findall(col.title)),
-                    default=0.0,
+                known = (
+                    max(sum(map(adv.__getitem__, p)) for p in col.title.split("\n")),
+                    max(
+                        (sum(map(adv.__getitem__, w)) for w in _TITLE_WORD.findall(col.title)),
+                        default=0.0,
+                    ),
                 )
+                if font is bold and len(_TITLES) < 4096:  # the bold face lives as long as we do
+                    _TITLES[(col.title, bold)] = known
+            head_pref[c], head_min[c] = known
 
         def widths(size: float) -> tuple[list[float], list[float]]:
             k, hk = size * _K, size * _HEAD * _K
