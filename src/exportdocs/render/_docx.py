@@ -62,6 +62,7 @@ from exportdocs.render._layout import (
     MM_PER_PT,
     Where,
     bilingual_break,
+    bind_units,
     keep_chain,
     located,
     page_label_parts,
@@ -331,7 +332,7 @@ class _Docx:
                     else:
                         if BAD_XML.search(cell):
                             check(cell, located(f"{at}.{name}[{r}][{c}]"))
-                        body = runs(cell, bold_rpr if is_total else body_rpr)
+                        body = runs(bind_units(cell), bold_rpr if is_total else body_rpr)
                     parts.append(
                         f"<w:tc>{tcpr[c]}{shd}</w:tcPr><w:p>{row_pprs[c]}{body}</w:p></w:tc>"
                     )

@@ -22,6 +22,7 @@ __all__ = [
     "MM_PER_PT",
     "Where",
     "bilingual_break",
+    "bind_units",
     "breaks",
     "cell_at",
     "keep_chain",
@@ -141,6 +142,20 @@ def breaks(para: str) -> list[tuple[int, int]]:
         out = list(dict.fromkeys(out))  # a position both rules allow, once
     out.sort()
     return out
+
+
+def bind_units(text: str) -> str:
+    """``text`` with a no-break space between each number and its unit (``40 W``).
+
+    For the DOCX backend, where Word breaks the lines: the PDF layout keeps them
+    together by its own rules (:func:`breaks`), a word processor by the character.
+
+    >>> bind_units("LED 40 W, 1-10 V dimming") == "LED 40\u00a0W, 1-10\u00a0V dimming"
+    True
+    """
+    if _GLUE_HINT.search(text) is None:
+        return text
+    return _NUMBER_LATIN_UNIT.sub(lambda m: m.group().replace(" ", "\u00a0"), text)
 
 
 def wrap(text: str, adv: dict[str, float], max_units: float) -> list[str]:
