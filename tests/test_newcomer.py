@@ -22,11 +22,15 @@ MAX_WHEEL_BYTES = 12 * 1024 * 1024
 TIMEOUT = 900
 
 NUMBER = "BW-2026-0418"  # the sample order's contract number
+QUOTE_NO = "BW-Q-2026-0311"  # its quotation's own number
 DOCUMENTS = ("quotation", "proforma-invoice", "packing-list", "cost-sheet")
 LANGUAGES = ("en", "zh", "en-zh")
 FORMATS = ("pdf", "docx")
 EXPECTED = sorted(
-    f"{NUMBER}_{doc}_{lang}.{fmt}" for doc in DOCUMENTS for lang in LANGUAGES for fmt in FORMATS
+    f"{QUOTE_NO if doc == 'quotation' else NUMBER}_{doc}_{lang}.{fmt}"
+    for doc in DOCUMENTS
+    for lang in LANGUAGES
+    for fmt in FORMATS
 )
 
 
