@@ -28,7 +28,7 @@ from exportdocs.exceptions import NO_VALUE, Problem, ValidationError
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = ["SCHEMA_VERSION", "from_dict", "from_json", "to_dict", "to_json"]
+__all__ = ["SCHEMA_VERSION", "from_dict", "from_json", "json_kind", "to_dict", "to_json"]
 
 T = TypeVar("T")
 
@@ -73,8 +73,33 @@ def _structure_str(value: Any, _: type) -> str:
     return value
 
 
-def _json_kind(value: Any) -> str:
-    """What a JSON/TOML reader made of a value, in the words of those formats."""
+def _structure_lines(value: Any, _: type) -> Any:
+    """Text lists (address, marks, remarks): a list of text, or text as it is.
+
+    Text is handed to the field's own converter, which reads it as the Python API
+    does (one line, or lines split at newlines): ``"address": "Paris"`` is one line,
+    never the five one-letter lines ``P a r i s`` a plain tuple conversion would make.
+    """
+    if isinstance(value, str):
+        return value
+    if not isinstance(value, (list, tuple)):
+        raise fail(f"expected a list of lines (or text), not {json_kind(value)}", value)
+    problems = [
+        Problem(f"[{i}]", line, f"expected text, not {json_kind(line)}")
+        for i, line in enumerate(value)
+        if not isinstance(line, str)
+    ]
+    if problems:
+        raise ValidationError(problems)
+    return tuple(value)
+
+
+def json_kind(value: Any) -> str:
+    """What a JSON/TOML reader made of a value, in the words of those formats.
+
+    >>> json_kind([1]), json_kind(None), json_kind(2.5)
+    ('a list', 'null', 'a number')
+    """
     if isinstance(value, str):
         return "text"
     if isinstance(value, (list, tuple)):
@@ -106,8 +131,7 @@ def _converter() -> cattrs.Converter:
         def structure(value: Any, kind: type) -> Any:
             if not isinstance(value, Mapping):
                 raise fail(
-                    f"expected an object with the fields of {cls.__name__}, "
-                    f"not {_json_kind(value)}",
+                    f"expected an object with the fields of {cls.__name__}, not {json_kind(value)}",
                     value,
                 )
             return inner(value, kind)
@@ -132,6 +156,7 @@ def _converter() -> cattrs.Converter:
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook_func(lambda t: t == tuple[str, ...], _structure_lines)
     # HS codes travel as their digits, like currencies and countries travel as codes.
     conv.register_unstructure_hook(HSCode, lambda h: h.digits)
     conv.register_structure_hook(HSCode, lambda v, _: HSCode(v))

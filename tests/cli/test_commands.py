@@ -197,3 +197,24 @@ def test_python_dash_m_runs_the_command(order_json: Path) -> None:
     assert done.stdout.startswith(f"ok  {order_json}: BW-2026-0418")
     assert done.stderr == "exportdocs: error: nope.json: no such file (got 'nope.json')\n"
     assert "Traceback" not in done.stderr
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:
+    # Issue 13, item 9: `exportdocs ... | head` printed "Broken pipe" errors.
+    import io
+    import sys
+
+    from exportdocs.cli import EXIT_BROKEN_PIPE
+
+    class ClosedPipe(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    err = io.StringIO()
+    old_out, old_err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = ClosedPipe(), err
+    try:
+        assert main(["schema"]) == EXIT_BROKEN_PIPE
+    finally:
+        sys.stdout, sys.stderr = old_out, old_err
+    assert err.getvalue() == ""

@@ -158,3 +158,12 @@ def test_event_list(capsys: Capture) -> None:
     assert main(["workflow", "--events"]) == EXIT_OK
     out = capsys.readouterr().out
     assert "  record_payment         amount reference [bank_charges] [rate]" in out.splitlines()
+
+
+def test_the_event_list_is_plain_text(capsys: Capture) -> None:
+    # Issue 13, item 9: the list showed reST markup (``reason``, :class:`Resumed`).
+    assert main(["workflow", "--events"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "``" not in out
+    assert ":class:" not in out
+    assert "The order was put on hold; resume returns it to where it was." in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -82,7 +83,7 @@ def test_float_amount_is_refused_with_advice(tmp_path: Path, sample_order: Order
         ("order.yaml", "a: 1", "unknown order file type; use a .json or .toml file"),
         ("order.json", "{not json", "not valid JSON"),
         ("order.toml", "a = = 1", "not valid TOML"),
-        ("order.json", "[1, 2]", "expected a JSON object, not list"),
+        ("order.json", "[1, 2]", "expected an object ({...}), not a list"),
         ("order.json", "{}", "required field is missing"),
     ],
 )
@@ -91,7 +92,7 @@ def test_unreadable_files_are_validation_errors(
 ) -> None:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(ValidationError, match=f"^{path!s}: .*{message}"):
+    with pytest.raises(ValidationError, match=f"^{re.escape(str(path))}: .*{re.escape(message)}"):
         load_order(path)
 
 
@@ -181,4 +182,44 @@ def test_the_quotation_number_travels_with_the_order(
     path = tmp_path / "long.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ValidationError, match=r"quotation_number: .*40"):
+        load_order(path)
+
+
+def test_a_utf8_bom_is_read_and_other_encodings_are_explained(
+    tmp_path: Path, sample_order: OrderFile
+) -> None:
+    # Issue 13, item 7: Notepad and Excel write a BOM; a GB 18030 file needs saving as UTF-8.
+    from exportdocs import to_json
+
+    text = to_json(sample_order)
+    bom = tmp_path / "bom.json"
+    bom.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert load_order(bom) == sample_order
+    gbk = tmp_path / "gbk.json"
+    gbk.write_bytes(text.replace("Nordlicht", "北方之光").encode("gb18030"))
+    with pytest.raises(
+        ValidationError,
+        match=r"gbk\.json: not UTF-8 text \(byte 0x[0-9A-F]{2} at position \d+\); save the file as UTF-8",
+    ):
+        load_order(gbk)
+
+
+def test_only_regular_files_are_read(tmp_path: Path) -> None:
+    # Issue 13, item 14: a FIFO (or a device) blocked for ever.
+    import os
+
+    fifo = tmp_path / "order.json"
+    os.mkfifo(fifo)
+    with pytest.raises(ValidationError, match=r"order\.json: not a regular file"):
+        load_order(fifo)
+    folder = tmp_path / "folder.toml"
+    folder.mkdir()
+    with pytest.raises(ValidationError, match=r"folder\.toml: not a regular file"):
+        load_order(folder)
+
+
+def test_a_file_that_is_not_an_object_says_so_in_json_words(tmp_path: Path) -> None:
+    path = tmp_path / "list.json"
+    path.write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(ValidationError, match=r"expected an object \(\{\.\.\.\}\), not a list"):
         load_order(path)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 
 from exportdocs import to_dict
+from exportdocs.exceptions import ValidationError
 from exportdocs.orderfile._file import OrderFile
 from exportdocs.orderfile._schema import order_schema
 
@@ -108,7 +110,27 @@ def test_bank_account_beneficiary_address_is_optional_lines() -> None:
     bank = order_schema()["$defs"]["BankAccount"]
     assert "beneficiary_address" not in bank["required"]
     assert bank["properties"]["beneficiary_address"] == {
-        "type": "array",
-        "items": {"type": "string"},
+        "anyOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string"}],
         "default": [],
     }
+
+
+def test_lines_may_be_one_text_in_schema_and_reader(tmp_path: Path) -> None:
+    # Issue 13, item 1: "address": "Paris" was read as the lines P/a/r/i/s.
+    from exportdocs import load_order
+
+    data = to_dict(OrderFile.sample())
+    data["contract"]["buyer"]["address"] = "12 Rue de Rivoli\n75001 Paris"
+    data["contract"]["marks"]["main"] = "BERGMANN"
+    jsonschema.validate(data, order_schema())
+    path = tmp_path / "order.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    order = load_order(path)
+    assert order.contract.buyer.address == ("12 Rue de Rivoli", "75001 Paris")
+    assert order.contract.marks.main == ("BERGMANN",)
+    data["contract"]["buyer"]["address"] = ["12 Rue de Rivoli", 75001]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(
+        ValidationError, match=r"contract\.buyer\.address\[1\]: expected text, not a number"
+    ):
+        load_order(path)

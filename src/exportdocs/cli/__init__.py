@@ -27,8 +27,10 @@ True
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
+from typing import TextIO
 
 from exportdocs.cli._parser import Runner, build_parser
 from exportdocs.cli._text import (
@@ -41,7 +43,7 @@ from exportdocs.cli._text import (
 )
 from exportdocs.exceptions import ExportDocsError
 
-__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "main"]
+__all__ = ["EXIT_BROKEN_PIPE", "EXIT_FAILED", "EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -66,6 +68,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Runner = args.run
     try:
         return run(args, out, err)
+    except BrokenPipeError:
+        # The reader went away (``exportdocs schema | head``): stop quietly, as Unix
+        # tools do, with the shell's code for SIGPIPE.
+        _silence(out)
+        return EXIT_BROKEN_PIPE
     except (ExportDocsError, OSError) as exc:
         if args.debug:
             raise
@@ -75,6 +82,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         err.write(f"{PROG}: interrupted\n")
         return 130
+
+
+#: The exit code after the reader of the output went away (128 + SIGPIPE).
+EXIT_BROKEN_PIPE = 141
+
+
+def _silence(stream: TextIO) -> None:
+    """Point ``stream``'s file descriptor at the null device, so that the interpreter's
+    last flush at exit does not fail again on the closed pipe."""
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError):  # not a real file (a test's StringIO)
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, fd)
+    os.close(null)
 
 
 def console() -> None:  # pragma: no cover - the console-script entry point

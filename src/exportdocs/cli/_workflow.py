@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import types
 import typing
 from collections.abc import Iterator, Sequence
@@ -155,11 +156,26 @@ def event_help() -> str:
             for f in attrs.fields(cls)
             if f.name != "date"
         ]
-        doc = (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+        doc = _plain((cls.__doc__ or "").strip().splitlines()[0]) if cls.__doc__ else ""
         lines.append(f"  {kind:<22} {' '.join(fields)}")
         if doc:
             lines.append(f"  {'':<22} {doc}")
     return "\n".join(lines)
+
+
+_ROLE = re.compile(r":\w+:`~?([\w.]+)`")
+
+
+def _plain(doc: str) -> str:
+    """A docstring line as a terminal shows it: ``reason`` -> reason, and an event
+    class named in it (:class:`Resumed`) -> the event's word on the command line (resume).
+
+    >>> _plain("Put on hold; :class:`Resumed` returns it. ``reason`` says why.")
+    'Put on hold; resume returns it. reason says why.'
+    """
+    words = {cls.__name__: kind for kind, cls in EVENT_KINDS.items()}
+    plain = _ROLE.sub(lambda m: words.get(m.group(1).rsplit(".", 1)[-1], m.group(1)), doc)
+    return plain.replace("``", "")
 
 
 def status_lines(order: Order, today: dt.date) -> Iterator[str]:

@@ -34,7 +34,7 @@ from attrs.converters import optional
 
 from exportdocs._contract import Contract
 from exportdocs._incoterms import Incoterm, TradeTerm
-from exportdocs._serialize import from_dict, to_dict, to_json
+from exportdocs._serialize import from_dict, json_kind, to_dict, to_json
 from exportdocs._validation import check, collecting, expect, fail, to_text
 from exportdocs.costing import CostInputs, CostSheet, analyse
 from exportdocs.exceptions import Problem, ValidationError
@@ -196,6 +196,10 @@ def _named(exc: ValidationError, name: str) -> ValidationError:
     return named
 
 
+#: Largest order file read (a 1,000-line order with costing is about 1 MB).
+MAX_FILE_BYTES = 50 * 2**20
+
+
 def read_order_data(path: str | os.PathLike[str]) -> dict[str, Any]:
     """The raw data of an order file (JSON or TOML, by its suffix), not yet checked.
 
@@ -208,18 +212,36 @@ def read_order_data(path: str | os.PathLike[str]) -> dict[str, Any]:
     if suffix not in SUFFIXES:
         raise _named(fail("unknown order file type; use a .json or .toml file", suffix), name)
     try:
-        text = file.read_text(encoding="utf-8")
+        if not file.is_file():  # a folder, a FIFO or a device would hang or fail oddly
+            if not file.exists():
+                raise FileNotFoundError(name)
+            raise _named(fail("not a regular file", name), name)
+        if file.stat().st_size > MAX_FILE_BYTES:
+            raise _named(fail(f"larger than {MAX_FILE_BYTES // 2**20} MB", name), name)
+        raw = file.read_bytes()
     except FileNotFoundError:
         raise _named(fail("no such file", name), name) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _named(fail(f"cannot read the file: {exc}", name), name) from None
+    except OSError as exc:
+        raise _named(fail(f"cannot read the file: {exc.strerror or exc}", name), name) from None
+    try:
+        text = raw.decode("utf-8-sig")  # with or without the BOM Notepad and Excel write
+    except UnicodeDecodeError as exc:
+        bad = raw[exc.start : exc.start + 1].hex().upper()
+        raise _named(
+            fail(
+                f"not UTF-8 text (byte 0x{bad} at position {exc.start}); save the file as "
+                "UTF-8 (Notepad: Save As, Encoding UTF-8; Excel: CSV UTF-8)",
+                name,
+            ),
+            name,
+        ) from None
     try:
         data: Any = json.loads(text) if suffix == ".json" else tomllib.loads(text)
     except ValueError as exc:  # json.JSONDecodeError and tomllib.TOMLDecodeError
         kind = "JSON" if suffix == ".json" else "TOML"
         raise _named(fail(f"not valid {kind}: {exc}", text[:40]), name) from None
     if not isinstance(data, dict):
-        raise _named(fail(f"expected a JSON object, not {type(data).__name__}", data), name)
+        raise _named(fail(f"expected an object ({{...}}), not {json_kind(data)}", data), name)
     return data
 
 

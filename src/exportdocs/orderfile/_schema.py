@@ -9,7 +9,8 @@ follows the model without being kept by hand:
   many tools read as a binary float), a date an ISO 8601 ``YYYY-MM-DD`` string;
 * an enum lists its values; ``Currency``, ``Country`` and ``HSCode`` are strings
   (their codes), ``Money`` an object ``{amount, currency}``;
-* a tuple is an array, ``X | None`` is nullable, and every attrs class is an
+* a tuple is an array (lines of text may also be one text, split at newlines),
+  ``X | None`` is nullable, and every attrs class is an
   object in ``$defs`` with its required fields and no other property.
 
 The schema is a little stricter than the reader: :func:`~exportdocs.orderfile.load_order`
@@ -103,7 +104,10 @@ class _Walker:
         if origin is tuple:
             args = typing.get_args(kind)
             if len(args) == 2 and args[1] is Ellipsis:
-                return {"type": "array", "items": self.type_schema(args[0])}
+                array = {"type": "array", "items": self.type_schema(args[0])}
+                if args[0] is str:  # lines: a list, or text (split at newlines) as the reader takes
+                    return {"anyOf": [array, {"type": "string"}]}
+                return array
             return {
                 "type": "array",
                 "prefixItems": [self.type_schema(a) for a in args],
