@@ -223,3 +223,29 @@ def test_a_file_that_is_not_an_object_says_so_in_json_words(tmp_path: Path) -> N
     path.write_text("[1, 2]", encoding="utf-8")
     with pytest.raises(ValidationError, match=r"expected an object \(\{\.\.\.\}\), not a list"):
         load_order(path)
+
+
+def test_the_costing_rule_follows_the_contract(tmp_path: Path, sample_order: OrderFile) -> None:
+    # Issue 13, item 3: a CIF order without costing.incoterm was costed as FOB (no freight,
+    # no insurance: profit +24 %).
+    data = to_dict(sample_order)
+    data["contract"]["trade_term"]["incoterm"] = "CIF"
+    data["contract"]["trade_term"]["place"] = data["contract"]["port_of_discharge"]
+    data["costing"].pop("incoterm", None)
+    data["quotation_terms"] = []
+    path = tmp_path / "cif.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    order = load_order(path)
+    assert order.costing is not None
+    assert order.costing.incoterm is Incoterm.CIF
+    sheet = order.cost_sheet()
+    assert sheet is not None
+    assert sheet.inputs.incoterm is Incoterm.CIF
+    # Told FOB outright, it is refused, naming both sides.
+    data["costing"]["incoterm"] = "FOB"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(
+        ValidationError,
+        match=r"costing\.incoterm: the contract's price term is CIF; cost it under CIF .*got 'FOB'",
+    ):
+        load_order(path)

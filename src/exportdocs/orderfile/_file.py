@@ -136,6 +136,16 @@ class OrderFile:
                 len(costing.lines),
                 f"the costing needs one line per contract item ({len(contract.items)})",
             )
+        if costing.incoterm is not contract.trade_term.incoterm:
+            # Costed under another rule, the cost sheet would read the contract's prices as
+            # prices under that rule: CIF prices as FOB ones, freight and insurance lost.
+            yield Problem(
+                "costing.incoterm",
+                costing.incoterm.code,
+                f"the contract's price term is {contract.trade_term.incoterm.code}; cost it "
+                f"under {contract.trade_term.incoterm.code} (an order file that leaves "
+                "costing.incoterm out gets the contract's)",
+            )
         if costing.quote_currency != contract.currency:
             yield Problem(
                 "costing.quote_currency",
@@ -245,6 +255,20 @@ def read_order_data(path: str | os.PathLike[str]) -> dict[str, Any]:
     return data
 
 
+def _costing_rule_from_contract(data: dict[str, Any]) -> None:
+    """A costing section without ``incoterm`` is costed under the contract's rule.
+
+    ``CostInputs`` defaults to FOB, which is right for a costing on its own but wrong
+    for a CIF order's file: it was costed as FOB, without freight and insurance.
+    """
+    costing, contract = data.get("costing"), data.get("contract")
+    if not isinstance(costing, dict) or not isinstance(contract, dict) or "incoterm" in costing:
+        return
+    term = contract.get("trade_term")
+    if isinstance(term, dict) and isinstance(term.get("incoterm"), str):
+        costing["incoterm"] = term["incoterm"]
+
+
 def load_order(path: str | os.PathLike[str]) -> OrderFile:
     """Read an order file (``.json`` or ``.toml``) and check it completely.
 
@@ -259,6 +283,7 @@ def load_order(path: str | os.PathLike[str]) -> OrderFile:
     exportdocs.exceptions.ValidationError: missing.json: no such file (got 'missing.json')
     """
     data = read_order_data(path)
+    _costing_rule_from_contract(data)
     try:
         return from_dict(OrderFile, data)
     except ValidationError as exc:
