@@ -249,3 +249,45 @@ def test_the_costing_rule_follows_the_contract(tmp_path: Path, sample_order: Ord
         match=r"costing\.incoterm: the contract's price term is CIF; cost it under CIF .*got 'FOB'",
     ):
         load_order(path)
+
+
+def test_costing_lines_are_paired_with_items_by_item_number(
+    tmp_path: Path, sample_order: OrderFile
+) -> None:
+    # Issue 13, item 2: reversed costing lines priced each item at another item's cost.
+    data = to_dict(sample_order)
+    data["costing"]["lines"].reverse()
+    path = tmp_path / "reversed.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    order = load_order(path)
+    assert order == sample_order  # back in the contract's order
+    sheet, expected = order.cost_sheet(), sample_order.cost_sheet()
+    assert sheet is not None
+    assert expected is not None
+    assert sheet.summary == expected.summary
+    assert sheet.lines == expected.lines
+    assert sheet.approval == expected.approval
+
+
+def test_a_costing_line_that_does_not_match_its_item_is_refused(
+    tmp_path: Path, sample_order: OrderFile
+) -> None:
+    data = to_dict(sample_order)
+    first = data["contract"]["items"][0]["product"]["item_no"]
+    data["costing"]["lines"][0]["reference"] = "NO-SUCH-ITEM"
+    data["costing"]["lines"][1]["quantity"] = "5000"
+    path = tmp_path / "mismatch.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        load_order(path)
+    message = str(caught.value)
+    assert (
+        f"costing.lines[0].reference: costs contract item 1 ({first}), but no contract item "
+        "has it" in message
+    )
+    second = data["contract"]["items"][1]
+    assert (
+        f"costing.lines[1].quantity: contract item 2 ({second['product']['item_no']}) is "
+        f"{second['quantity']} " in message
+    )
+    assert "cost the same quantity (got '5000')" in message

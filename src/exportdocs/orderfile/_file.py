@@ -136,6 +136,8 @@ class OrderFile:
                 len(costing.lines),
                 f"the costing needs one line per contract item ({len(contract.items)})",
             )
+        else:
+            yield from _pairing_problems(costing, contract)
         if costing.incoterm is not contract.trade_term.incoterm:
             # Costed under another rule, the cost sheet would read the contract's prices as
             # prices under that rule: CIF prices as FOB ones, freight and insurance lost.
@@ -255,6 +257,70 @@ def read_order_data(path: str | os.PathLike[str]) -> dict[str, Any]:
     return data
 
 
+def _pairing_problems(costing: CostInputs, contract: Contract) -> Iterator[Problem]:
+    """Each costing line against the contract item it costs (the one at its place).
+
+    A line names its item by ``reference`` (the item number); the order file's reader
+    puts the lines in the contract's order first (:func:`_costing_in_contract_order`), so
+    what is left here is a real mismatch: a reference to no item, or a quantity or unit
+    other than the contract's. Costed at the wrong quantity or as another item, the cost
+    sheet would show wrong money with nothing to say so.
+    """
+    numbers = [item.product.item_no for item in contract.items]
+    for i, (line, item) in enumerate(zip(costing.lines, contract.items, strict=True)):
+        at = f"costing.lines[{i}]"
+        if line.reference and line.reference != item.product.item_no:
+            where = (
+                f"it is contract item {numbers.index(line.reference) + 1}"
+                if line.reference in numbers
+                else f"no contract item has it (the items: {', '.join(numbers[:8])}"
+                + (", ..." if len(numbers) > 8 else "")
+                + ")"
+            )
+            yield Problem(
+                f"{at}.reference",
+                line.reference,
+                f"costs contract item {i + 1} ({item.product.item_no}), but {where}",
+            )
+            continue
+        if line.quantity != item.quantity:
+            yield Problem(
+                f"{at}.quantity",
+                format(line.quantity, "f"),
+                f"contract item {i + 1} ({item.product.item_no}) is "
+                f"{format(item.quantity, 'f')} {item.unit.value}; cost the same quantity",
+            )
+        if line.unit is not item.unit:
+            yield Problem(
+                f"{at}.unit",
+                line.unit.value,
+                f"contract item {i + 1} ({item.product.item_no}) is in {item.unit.value}",
+            )
+
+
+def _costing_in_contract_order(data: dict[str, Any]) -> None:
+    """Costing lines that name their items put in the contract's item order.
+
+    Only when every line's ``reference`` names a different contract item; anything
+    else is left for :func:`_pairing_problems` to report.
+    """
+    costing, contract = data.get("costing"), data.get("contract")
+    if not isinstance(costing, dict) or not isinstance(contract, dict):
+        return
+    lines, items = costing.get("lines"), contract.get("items")
+    if not isinstance(lines, list) or not isinstance(items, list) or len(lines) != len(items):
+        return
+    try:
+        numbers = [item["product"]["item_no"] for item in items]
+        references = [line["reference"] for line in lines]
+    except (KeyError, TypeError):
+        return
+    if len(set(numbers)) != len(numbers) or sorted(references) != sorted(numbers):
+        return
+    by_reference = {line["reference"]: line for line in lines}
+    costing["lines"] = [by_reference[number] for number in numbers]
+
+
 def _costing_rule_from_contract(data: dict[str, Any]) -> None:
     """A costing section without ``incoterm`` is costed under the contract's rule.
 
@@ -284,6 +350,7 @@ def load_order(path: str | os.PathLike[str]) -> OrderFile:
     """
     data = read_order_data(path)
     _costing_rule_from_contract(data)
+    _costing_in_contract_order(data)
     try:
         return from_dict(OrderFile, data)
     except ValidationError as exc:
