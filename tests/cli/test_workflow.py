@@ -19,6 +19,10 @@ QUOTING = [
     "quote@2026-10-22",
     "reference=Q-1",
     "valid_until=2026-12-02",
+    # The sample order's costing needs approval (line 5's thin margin): the quotation
+    # carries it from the order file, so the proforma waits for the manager.
+    "approve_price@2026-10-23",
+    "approved_by=Wang Li",
     "issue_proforma@2026-11-02",
     "number=BW-2026-0418",
     "confirm_contract@2026-11-03",
@@ -40,14 +44,15 @@ def test_status_of_a_new_order(order_json: Path, capsys: Capture) -> None:
 def test_events_in_memory_are_applied_and_not_stored(order_json: Path, capsys: Capture) -> None:
     assert main(["workflow", str(order_json), "--today", "2026-11-05", *QUOTING]) == EXIT_OK
     lines = capsys.readouterr().out.splitlines()
-    assert lines[:5] == [
+    assert lines[:6] == [
         "applied 2026-10-20 receive_inquiry: now inquiry",
         "applied 2026-10-22 quote: now quoted",
+        "applied 2026-10-23 approve_price: now price_approved",
         "applied 2026-11-02 issue_proforma: now pi_issued",
         "applied 2026-11-03 confirm_contract: now confirmed",
         "(not stored: pass --store PATH.sqlite to keep the order)",
     ]
-    assert lines[5].endswith("[confirmed], version 4")
+    assert lines[6].endswith("[confirmed], version 5")
     blocked = [line for line in lines if line.startswith("  - start_production")]
     assert (blocked) == [
         "  - start_production: blocked: awaiting deposit (30% = USD 12,507.09 not received)"
@@ -80,8 +85,8 @@ def test_store_keeps_the_order_between_runs(
     assert out[1] == "applied 2026-11-12 start_production: now production"
     with SQLiteStore(store) as db:
         order = db.load("BW-2026-0418")
-    assert (order.version, order.state.value) == (6, "production")
-    assert isinstance(order.log[4], PaymentReceived)
+    assert (order.version, order.state.value) == (7, "production")
+    assert isinstance(order.log[5], PaymentReceived)
 
 
 def test_a_refused_event_is_one_error_line_and_exit_1(
@@ -98,7 +103,7 @@ def test_a_refused_event_is_one_error_line_and_exit_1(
     assert "applied 2026-11-03 confirm_contract: now confirmed" in out
     assert "close" not in out.split("Next events:")[0]
     with SQLiteStore(store) as db:
-        assert db.load("BW-2026-0418").version == 4  # the events before it were kept
+        assert db.load("BW-2026-0418").version == 5  # the events before it were kept
 
 
 def test_json_events_with_kind_and_default_date() -> None:
@@ -167,3 +172,19 @@ def test_the_event_list_is_plain_text(capsys: Capture) -> None:
     assert "``" not in out
     assert ":class:" not in out
     assert "The order was put on hold; resume returns it to where it was." in out
+
+
+def test_a_quotation_needing_approval_blocks_the_proforma(
+    order_json: Path, capsys: Capture
+) -> None:
+    # Issue 13, item 4: the sample's own costing says "approval needed: line 5", yet the
+    # command applied quote, issue_proforma and confirm_contract in a row.
+    events = ["receive_inquiry@2026-10-20", "quote@2026-10-22", "issue_proforma@2026-11-02"]
+    events.append("number=BW-2026-0418")
+    assert main(["workflow", str(order_json), "--today", "2026-11-05", *events]) == EXIT_FAILED
+    out, err = capsys.readouterr()
+    assert err == (
+        "exportdocs: error: cannot issue proforma in state 'quoted': awaiting price approval "
+        "of quotation v1: line 5: margin on sale 2.66% is below 5.00%\n"
+    )
+    assert "applied 2026-10-22 quote: now quoted" in out

@@ -214,7 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="examples:\n"
         "  exportdocs workflow order.json --today 2026-11-02\n"
         "  exportdocs workflow order.json --store orders.sqlite \\\n"
-        "      receive_inquiry@2026-10-20 quote@2026-10-22 reference=Q-1 \\\n"
+        "      receive_inquiry@2026-10-20 quote@2026-10-22 reference=Q-1 approve_price@2026-10-23 \\\n"
         "      issue_proforma@2026-11-02 number=BW-2026-0418 confirm_contract@2026-11-03\n"
         "  exportdocs workflow BW-2026-0418 --store orders.sqlite \\\n"
         "      record_payment@2026-11-10 'amount=USD 12507.09' reference=TT-0001\n"

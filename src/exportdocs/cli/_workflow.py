@@ -32,8 +32,8 @@ from exportdocs._money import Money
 from exportdocs._validation import fail
 from exportdocs.cli._text import EXIT_FAILED, EXIT_OK, error_lines
 from exportdocs.exceptions import OrderNotFoundError, Problem, ValidationError, WorkflowError
-from exportdocs.orderfile import load_order
-from exportdocs.workflow import Order, SQLiteStore, format_money
+from exportdocs.orderfile import OrderFile, load_order
+from exportdocs.workflow import Order, Quoted, SQLiteStore, format_money
 from exportdocs.workflow._codec import event_from_dict
 from exportdocs.workflow._events import EVENT_KINDS, Event
 
@@ -221,12 +221,18 @@ def run_workflow(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.order is None:
         raise fail("give an order file (or, with --store, an order number)", None, "ORDER")
     events = parse_events(args.events, today)
+    path = Path(args.order)
+    order_file = None
+    if args.store is None or path.suffix.lower() in (".json", ".toml") or path.exists():
+        order_file = load_order(path)
+        events = tuple(_with_costing_approval(event, order_file) for event in events)
     store = SQLiteStore(args.store) if args.store is not None else None
     try:
         if store is None:
-            order = Order.start(load_order(args.order).contract)
+            assert order_file is not None
+            order = Order.start(order_file.contract)
         else:
-            order = _stored_order(store, args.order)
+            order = _stored_order(store, args.order, order_file)
         code = EXIT_OK
         for event in events:
             try:
@@ -249,11 +255,28 @@ def run_workflow(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return code
 
 
-def _stored_order(store: SQLiteStore, given: str) -> Order:
+def _with_costing_approval(event: Event, order_file: OrderFile) -> Event:
+    """A ``quote`` event carries the approval the order file's cost sheet asks for.
+
+    The workflow blocks the proforma invoice of a quotation that needs approval until
+    ``approve_price``; from the command line the quotation's approval comes from the
+    costing, so a thin margin is never quoted past unnoticed.
+    """
+    if not isinstance(event, Quoted):
+        return event
+    sheet = order_file.cost_sheet()
+    if sheet is None or not sheet.approval.required:
+        return event
+    reasons = tuple(str(reason) for reason in sheet.approval.reasons)
+    return attrs.evolve(
+        event, approval_required=True, approval_reasons=(*event.approval_reasons, *reasons)
+    )
+
+
+def _stored_order(store: SQLiteStore, given: str, order_file: OrderFile | None) -> Order:
     """The stored order for an order file (created on first use) or an order number."""
-    path = Path(given)
-    if path.suffix.lower() in (".json", ".toml") or path.exists():
-        contract = load_order(path).contract
+    if order_file is not None:
+        contract = order_file.contract
         try:
             return store.load(contract.number)
         except OrderNotFoundError:
