@@ -188,3 +188,27 @@ def test_a_quotation_needing_approval_blocks_the_proforma(
         "of quotation v1: line 5: margin on sale 2.66% is below 5.00%\n"
     )
     assert "applied 2026-10-22 quote: now quoted" in out
+
+
+def test_a_changed_order_file_is_not_silently_ignored_by_the_store(
+    tmp_path: Path, order_json: Path, capsys: Capture
+) -> None:
+    # Issue 13, item 5: the stored contract won and the command said nothing (exit 0).
+    import json
+
+    store = tmp_path / "orders.sqlite"
+    assert main(["workflow", str(order_json), "--store", str(store)]) == EXIT_OK
+    data = json.loads(order_json.read_text(encoding="utf-8"))
+    data["contract"]["remarks"] = ["Quality: CE and RoHS compliant; 3-year warranty."]
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(data), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["workflow", str(changed), "--store", str(store)]) == EXIT_FAILED
+    err = capsys.readouterr().err
+    assert err.startswith(
+        f"exportdocs: error: {changed}: ORDER: the order file's contract differs from the one "
+        "stored for BW-2026-0418 (remarks); the store keeps the contract the order was created "
+        "with"
+    )
+    # By its number, the stored order is still there to go on with.
+    assert main(["workflow", "BW-2026-0418", "--store", str(store)]) == EXIT_OK

@@ -278,9 +278,25 @@ def _stored_order(store: SQLiteStore, given: str, order_file: OrderFile | None) 
     if order_file is not None:
         contract = order_file.contract
         try:
-            return store.load(contract.number)
+            order = store.load(contract.number)
         except OrderNotFoundError:
             return store.create(contract)
+        if order.data.contract != contract:
+            # The store keeps the contract the order was created with; going on with a
+            # changed file would report on a contract the file no longer says.
+            changed = [
+                f.name
+                for f in attrs.fields(type(contract))
+                if getattr(contract, f.name) != getattr(order.data.contract, f.name)
+            ]
+            raise fail(
+                f"the order file's contract differs from the one stored for {contract.number} "
+                f"({', '.join(changed)}); the store keeps the contract the order was created "
+                "with: name the order by its number to go on with it, or use a new store",
+                given,
+                "ORDER",
+            )
+        return order
     try:
         return store.load(given)
     except OrderNotFoundError:
