@@ -181,8 +181,34 @@ def _float_hint(value: float) -> str:
     return repr(value) if value == value and value not in (float("inf"), float("-inf")) else "0"
 
 
+#: Characters no text field holds: C0 controls but tab and line breaks, DEL, C1 controls,
+#: lone surrogates and the noncharacters U+FFFE/U+FFFF. A document cannot print them
+#: (XML cannot even hold most), so they are refused where they come in, with the field.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_CONTROL_NAMES = {
+    "\x00": "NUL",
+    "\x07": "BEL",
+    "\x08": "backspace",
+    "\x0b": "vertical tab",
+    "\x0c": "form feed",
+    "\x1b": "ESC",
+    "\x7f": "DEL",
+    "\ufffe": "a noncharacter",
+    "\uffff": "a noncharacter",
+}
+
+
 def to_text(value: str, path: str = "", *, max_length: int = 500, required: bool = True) -> str:
-    """Normalise a text field: a ``str``, stripped, not empty when required."""
+    r"""Normalise a text field: a ``str``, stripped, not empty when required.
+
+    Control characters (other than tab and line breaks), lone surrogates and
+    noncharacters are refused, naming the code point and where it is.
+
+    >>> to_text("Acme\x1b GmbH")
+    Traceback (most recent call last):
+    ...
+    exportdocs.exceptions.ValidationError: contains U+001B (ESC) at position 5; remove it (only tab and line breaks are kept in text) (got 'Acme\x1b GmbH')
+    """
     if not isinstance(value, str):
         raise fail(f"expected text, not {type(value).__name__}", value, path)
     text = value.strip()
@@ -190,8 +216,18 @@ def to_text(value: str, path: str = "", *, max_length: int = 500, required: bool
         raise fail("must not be empty", value, path)
     if len(text) > max_length:
         raise fail(f"longer than {max_length} characters", value, path)
-    if "\x00" in text:
-        raise fail("contains a NUL character", value, path)
+    bad = _CONTROL.search(text)
+    if bad is not None:
+        char = bad.group()
+        name = _CONTROL_NAMES.get(char) or (
+            "a lone surrogate" if "\ud800" <= char <= "\udfff" else "a control character"
+        )
+        raise fail(
+            f"contains U+{ord(char):04X} ({name}) at position {bad.start() + 1}; "
+            "remove it (only tab and line breaks are kept in text)",
+            value,
+            path,
+        )
     return text
 
 

@@ -291,3 +291,23 @@ def test_a_costing_line_that_does_not_match_its_item_is_refused(
         f"{second['quantity']} " in message
     )
     assert "cost the same quantity (got '5000')" in message
+
+
+@pytest.mark.parametrize(
+    ("char", "name"),
+    [("\x1b", "ESC"), ("\x07", "BEL"), ("\x7f", "DEL"), ("\x85", "a control character")],
+)
+def test_control_characters_are_refused_at_the_field(
+    tmp_path: Path, sample_order: OrderFile, char: str, name: str
+) -> None:
+    # Issue 13, item 12: validate said ok and render refused, pointing at blocks[9].text.
+    data = to_dict(sample_order)
+    data["contract"]["buyer"]["name"] = f"Nordlicht{char} Handels GmbH"
+    path = tmp_path / "order.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        load_order(path)
+    code = f"U+{ord(char):04X}"
+    assert f"contract.buyer.name: contains {code} ({name}) at position 10; remove it" in str(
+        caught.value
+    )
