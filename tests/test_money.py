@@ -213,3 +213,17 @@ def test_error_shows_a_converted_number_as_the_figure() -> None:
     with pytest.raises(ValidationError) as exc:
         amount_in_words(Money("-0.50", "USD"))
     assert str(exc.value) == "money: amounts in words must not be negative (got -0.50)"
+
+
+def test_negative_zero_is_zero_and_huge_numbers_are_refused_plainly() -> None:
+    # Issue 13, items 13, 15 and 16: "-0" printed -0.00; a million-digit number raised
+    # decimal.Overflow or advised sys.set_int_max_str_digits().
+    from exportdocs._validation import to_decimal
+
+    zero = Money("-0", "USD")
+    assert str(zero.amount) == "0"
+    assert not zero.amount.is_signed()
+    with pytest.raises(ValidationError, match="too long for a number"):
+        Money("9" * 1_000_000, "USD")
+    with pytest.raises(ValidationError, match=r"magnitude must be below .*over 300 digits"):
+        to_decimal(10**100_000)

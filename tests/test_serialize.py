@@ -126,8 +126,11 @@ def test_schema_version_and_type_are_checked() -> None:
         from_dict(Contract, data)
     with pytest.raises(ValidationError, match="not valid JSON"):
         from_json(Money, "{not json")
-    with pytest.raises(ValidationError, match="expected a JSON object"):
+    with pytest.raises(ValidationError, match=r"expected an object \(\{\.\.\.\}\), not a list"):
         from_dict(Money, ["USD", "1.00"])
+    # Issue 13, item 16: true == 1 in Python, not in a file's schema_version.
+    with pytest.raises(ValidationError, match="schema_version: unsupported schema_version"):
+        from_dict(Money, {"schema_version": True, "amount": "1.00", "currency": "USD"})
 
 
 def test_cost_sheet_round_trip() -> None:

@@ -192,10 +192,10 @@ def from_dict(kind: type[T], data: Any) -> T:
     Money('12.50', 'USD')
     """
     if not isinstance(data, dict):
-        raise fail(f"expected a JSON object, not {type(data).__name__}", data)
+        raise fail(f"expected an object ({{...}}), not {json_kind(data)}", data)
     body = dict(data)
     version = body.pop("schema_version", SCHEMA_VERSION)
-    if version != SCHEMA_VERSION:
+    if isinstance(version, bool) or version != SCHEMA_VERSION:  # true == 1 in Python
         raise fail(
             f"unsupported schema_version (this exportdocs reads version {SCHEMA_VERSION})",
             version,

@@ -146,7 +146,9 @@ def to_decimal(value: Decimal | int | str, path: str = "") -> Decimal:
         raise fail("a bool is not a number", value, path)
     elif isinstance(value, int):
         if abs(value) >= MAX_DECIMAL:
-            raise fail(f"magnitude must be below {MAX_DECIMAL:,}", value, path)
+            # A huge int cannot even be printed (Python limits int-to-text conversion).
+            shown: object = value if value.bit_length() < 1000 else "<a number of over 300 digits>"
+            raise fail(f"magnitude must be below {MAX_DECIMAL:,}", shown, path)
         return Decimal(value)
     elif isinstance(value, float):
         raise fail(
@@ -157,6 +159,8 @@ def to_decimal(value: Decimal | int | str, path: str = "") -> Decimal:
         )
     elif isinstance(value, str):
         text = value.strip()
+        if len(text) > 40:  # longer than any amount this library takes (15 + 12 digits)
+            raise fail("too long for a number (at most 15 digits and 12 decimals)", value, path)
         if not _DECIMAL_RE.fullmatch(text):
             raise fail("not a decimal number (expected digits like '1234.50')", value, path)
         try:
@@ -174,6 +178,8 @@ def to_decimal(value: Decimal | int | str, path: str = "") -> Decimal:
     exponent = result.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -MAX_PLACES:
         raise fail(f"more than {MAX_PLACES} decimal places", value, path)
+    if result.is_zero() and result.is_signed():
+        result = result.copy_abs()  # "-0" is zero: never printed as -0.00
     return result
 
 
