@@ -311,3 +311,21 @@ def test_control_characters_are_refused_at_the_field(
     assert f"contract.buyer.name: contains {code} ({name}) at position 10; remove it" in str(
         caught.value
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("deep.json", "[" * 100_000 + "]" * 100_000),
+        ("deep2.json", '{"contract": ' + '{"a": ' * 50_000 + "1" + "}" * 50_001),
+        ("deep.toml", "a = " + "[" * 100_000 + "]" * 100_000),
+    ],
+)
+def test_data_nested_too_deep_is_an_error_not_a_traceback(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    # Issue 13, item 13: RecursionError in every subcommand.
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValidationError, match="nested too deep to be an order file"):
+        load_order(path)

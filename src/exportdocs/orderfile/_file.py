@@ -249,6 +249,8 @@ def read_order_data(path: str | os.PathLike[str]) -> dict[str, Any]:
         ) from None
     try:
         data: Any = json.loads(text) if suffix == ".json" else tomllib.loads(text)
+    except RecursionError:  # [[[[... thousands deep: no order file is
+        raise _named(fail("nested too deep to be an order file", text[:40]), name) from None
     except ValueError as exc:  # json.JSONDecodeError and tomllib.TOMLDecodeError
         kind = "JSON" if suffix == ".json" else "TOML"
         raise _named(fail(f"not valid {kind}: {exc}", text[:40]), name) from None
@@ -355,6 +357,9 @@ def load_order(path: str | os.PathLike[str]) -> OrderFile:
         return from_dict(OrderFile, data)
     except ValidationError as exc:
         raise _named(exc, os.fspath(path)) from None
+    except RecursionError:  # parsed, but deeper than any order file's fields go
+        name = os.fspath(path)
+        raise _named(fail("nested too deep to be an order file", name), name) from None
 
 
 def dump_order(order: OrderFile, path: str | os.PathLike[str]) -> None:
