@@ -329,3 +329,29 @@ def test_data_nested_too_deep_is_an_error_not_a_traceback(
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ValidationError, match="nested too deep to be an order file"):
         load_order(path)
+
+
+def test_product_photos_are_found_beside_the_order_file(
+    tmp_path: Path, sample_order: OrderFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 13, item 7: a relative photo path was read from the working folder, and a
+    # missing photo failed only at render time.
+    from PIL import Image
+
+    folder = tmp_path / "orders"
+    (folder / "photos").mkdir(parents=True)
+    Image.new("RGB", (40, 30), "red").save(folder / "photos" / "panel.png")
+    data = to_dict(sample_order)
+    data["contract"]["items"][0]["product"]["image"] = "photos/panel.png"
+    path = folder / "order.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # anywhere but the order file's folder
+    order = load_order(path)
+    assert order.contract.items[0].product.image == str(folder / "photos" / "panel.png")
+    data["contract"]["items"][1]["product"]["image"] = "photos/missing.png"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(
+        ValidationError,
+        match=r"contract\.items\[1\]\.product\.image: no such picture .*'photos/missing\.png'",
+    ):
+        load_order(path)

@@ -323,6 +323,40 @@ def _costing_in_contract_order(data: dict[str, Any]) -> None:
     costing["lines"] = [by_reference[number] for number in numbers]
 
 
+def _images_beside(data: dict[str, Any], folder: Path, name: str) -> None:
+    """Product photos named relative to the order file, made absolute, and checked now.
+
+    A relative path was read from wherever the command ran, and a missing photo was
+    found only when a document was rendered: ``validate`` said ok.
+    """
+    contract = data.get("contract")
+    items = contract.get("items") if isinstance(contract, dict) else None
+    if not isinstance(items, list):
+        return
+    problems: list[Problem] = []
+    for i, item in enumerate(items):
+        product = item.get("product") if isinstance(item, dict) else None
+        if not isinstance(product, dict):
+            continue
+        image = product.get("image")
+        if not isinstance(image, str) or not image.strip():
+            continue
+        path = Path(image.strip())
+        if not path.is_absolute():
+            path = folder / path
+            product["image"] = str(path)
+        if not path.is_file():
+            problems.append(
+                Problem(
+                    f"contract.items[{i}].product.image",
+                    image,
+                    "no such picture (a relative path is taken from the order file's folder)",
+                )
+            )
+    if problems:
+        raise _named(ValidationError(problems), name)
+
+
 def _costing_rule_from_contract(data: dict[str, Any]) -> None:
     """A costing section without ``incoterm`` is costed under the contract's rule.
 
@@ -353,6 +387,7 @@ def load_order(path: str | os.PathLike[str]) -> OrderFile:
     data = read_order_data(path)
     _costing_rule_from_contract(data)
     _costing_in_contract_order(data)
+    _images_beside(data, Path(path).parent, os.fspath(path))
     try:
         return from_dict(OrderFile, data)
     except ValidationError as exc:
