@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from exportdocs._country import Country
-from exportdocs._money import Currency
+from exportdocs._money import Currency, Money
 from exportdocs._product import HSCode
 from exportdocs._validation import fail, to_date, to_decimal
 from exportdocs.exceptions import NO_VALUE, Problem, ValidationError
@@ -129,6 +129,8 @@ def _converter() -> cattrs.Converter:
         )
 
         def structure(value: Any, kind: type) -> Any:
+            if cls is Money and isinstance(value, str):
+                return Money.parse(value)  # "USD 4.20", as the Python API and messages write it
             if not isinstance(value, Mapping):
                 raise fail(
                     f"expected an object with the fields of {cls.__name__}, not {json_kind(value)}",

@@ -56,7 +56,7 @@ def test_minimal_order_without_costing_validates(sample_order: OrderFile) -> Non
         (lambda d: d["contract"].pop("buyer"), "$.contract"),
         (
             lambda d: d["contract"]["items"][0]["unit_price"].__setitem__("currency", 840),
-            "$.contract.items[0].unit_price.currency",
+            "$.contract.items[0].unit_price",  # neither form of money (object or text)
         ),
         (lambda d: d.__setitem__("schema_version", 2), "$.schema_version"),
     ],
@@ -134,3 +134,19 @@ def test_lines_may_be_one_text_in_schema_and_reader(tmp_path: Path) -> None:
         ValidationError, match=r"contract\.buyer\.address\[1\]: expected text, not a number"
     ):
         load_order(path)
+
+
+def test_money_may_be_written_as_text_in_schema_and_reader(tmp_path: Path) -> None:
+    # Issue 13, item 8: errors suggested 'USD 4.20' while files had to say {amount, currency}.
+    from exportdocs import Money, load_order
+
+    data = to_dict(OrderFile.sample())
+    data["contract"]["items"][0]["unit_price"] = "USD 18.60"
+    data["contract"]["items"][1]["unit_price"] = "19.80 USD"
+    jsonschema.validate(data, order_schema())
+    path = tmp_path / "order.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    order = load_order(path)
+    assert order.contract.items[0].unit_price == Money("18.60", "USD")
+    assert order.contract.items[1].unit_price == Money("19.80", "USD")
+    assert order == OrderFile.sample()

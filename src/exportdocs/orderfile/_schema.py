@@ -8,7 +8,7 @@ follows the model without being kept by hand:
 * ``Decimal`` is a string of digits (``"12.50"``: never a JSON number, which
   many tools read as a binary float), a date an ISO 8601 ``YYYY-MM-DD`` string;
 * an enum lists its values; ``Currency``, ``Country`` and ``HSCode`` are strings
-  (their codes), ``Money`` an object ``{amount, currency}``;
+  (their codes), ``Money`` an object ``{amount, currency}`` or text ``"USD 4.20"``;
 * a tuple is an array (lines of text may also be one text, split at newlines),
   ``X | None`` is nullable, and every attrs class is an
   object in ``$defs`` with its required fields and no other property.
@@ -37,7 +37,7 @@ from typing import Any
 import attrs
 
 from exportdocs._country import Country
-from exportdocs._money import Currency
+from exportdocs._money import Currency, Money
 from exportdocs._product import HSCode
 from exportdocs._serialize import SCHEMA_VERSION
 from exportdocs.orderfile._file import OrderFile
@@ -48,6 +48,11 @@ __all__ = ["SCHEMA_ID", "order_schema", "schema_for"]
 SCHEMA_ID = "https://exportdocs.invalid/schema/order-file.json"
 
 _DECIMAL = {"type": "string", "pattern": r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$"}
+_MONEY_TEXT = {
+    "type": "string",
+    "pattern": r"^\s*(?:[A-Za-z]{3}\s+[+-]?[0-9.]+|[+-]?[0-9.]+\s+[A-Za-z]{3})\s*$",
+    "description": "an amount and its ISO 4217 code, such as 'USD 4.20'",
+}
 _DATE = {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 
 #: Value types that travel as one string (their code), with what the string holds.
@@ -138,7 +143,10 @@ class _Walker:
             return {"enum": values}
         if isinstance(kind, type) and attrs.has(kind):
             self._define(kind)
-            return {"$ref": f"#/$defs/{kind.__name__}"}
+            ref = {"$ref": f"#/$defs/{kind.__name__}"}
+            if kind is Money:  # also "USD 4.20", as the reader takes it
+                return {"anyOf": [ref, dict(_MONEY_TEXT)]}
+            return ref
         raise TypeError(f"no JSON Schema for {kind!r}")
 
     def _define(self, kind: type) -> None:
