@@ -212,3 +212,29 @@ def test_a_changed_order_file_is_not_silently_ignored_by_the_store(
     )
     # By its number, the stored order is still there to go on with.
     assert main(["workflow", "BW-2026-0418", "--store", str(store)]) == EXIT_OK
+
+
+@pytest.mark.parametrize(("tolerance", "code"), [(None, EXIT_FAILED), ("USD 50", EXIT_OK)])
+def test_the_order_file_sets_the_bank_charges_tolerance(
+    tmp_path: Path, order_json: Path, capsys: Capture, tolerance: str | None, code: int
+) -> None:
+    # Issue 13, item 6: a USD 25 bank charge on the deposit blocked production for ever from
+    # the command line, since the tolerance could be set only in Python.
+    import json
+
+    data = json.loads(order_json.read_text(encoding="utf-8"))
+    if tolerance is not None:
+        data["charges_tolerance"] = tolerance
+    path = tmp_path / "order.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    deposit = [
+        "record_payment@2026-11-10",
+        "amount=USD 12507.09",
+        "bank_charges=USD 25",
+        "reference=TT-0001",
+        "start_production@2026-11-12",
+    ]
+    args = ["workflow", str(path), "--today", "2026-11-12", *QUOTING, *deposit]
+    assert main(args) == code
+    out = capsys.readouterr().out
+    assert ("applied 2026-11-12 start_production: now production" in out) == (code == EXIT_OK)

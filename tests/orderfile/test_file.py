@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from exportdocs import Incoterm, Place, TradeTerm, ValidationError, to_dict
+from exportdocs import Incoterm, Money, Place, TradeTerm, ValidationError, to_dict
 from exportdocs.orderfile._file import OrderFile, dump_order, load_order, to_toml
 
 from .conftest import write_broken
@@ -354,4 +354,18 @@ def test_product_photos_are_found_beside_the_order_file(
         ValidationError,
         match=r"contract\.items\[1\]\.product\.image: no such picture .*'photos/missing\.png'",
     ):
+        load_order(path)
+
+
+def test_the_charges_tolerance_is_in_the_contract_currency(
+    tmp_path: Path, sample_order: OrderFile
+) -> None:
+    data = to_dict(sample_order)
+    data["charges_tolerance"] = "USD 30"
+    path = tmp_path / "order.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert load_order(path).charges_tolerance == Money("30", "USD")
+    data["charges_tolerance"] = "EUR 30"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValidationError, match="charges_tolerance: the contract is in USD"):
         load_order(path)

@@ -230,7 +230,7 @@ def run_workflow(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         if store is None:
             assert order_file is not None
-            order = Order.start(order_file.contract)
+            order = Order.start(order_file.contract, charges_tolerance=order_file.charges_tolerance)
         else:
             order = _stored_order(store, args.order, order_file)
         code = EXIT_OK
@@ -280,7 +280,7 @@ def _stored_order(store: SQLiteStore, given: str, order_file: OrderFile | None) 
         try:
             order = store.load(contract.number)
         except OrderNotFoundError:
-            return store.create(contract)
+            return store.create(contract, charges_tolerance=order_file.charges_tolerance)
         if order.data.contract != contract:
             # The store keeps the contract the order was created with; going on with a
             # changed file would report on a contract the file no longer says.

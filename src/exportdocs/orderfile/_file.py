@@ -34,6 +34,7 @@ from attrs.converters import optional
 
 from exportdocs._contract import Contract
 from exportdocs._incoterms import Incoterm, TradeTerm
+from exportdocs._money import Money
 from exportdocs._serialize import from_dict, json_kind, to_dict, to_json
 from exportdocs._validation import check, collecting, expect, fail, to_text
 from exportdocs.costing import CostInputs, CostSheet, analyse
@@ -87,6 +88,13 @@ def _terms(value: Sequence[TradeTerm]) -> tuple[TradeTerm, ...]:
     return tuple(terms)
 
 
+def _tolerance(value: Money | str) -> Money:
+    money = Money.parse(value) if isinstance(value, str) else expect(Money, value)
+    if money.amount < 0:
+        raise fail("must not be negative", str(money))
+    return money
+
+
 def _quotation_no(value: str) -> str:
     return to_text(value, max_length=40)  # as long as a contract number
 
@@ -101,7 +109,9 @@ class OrderFile:
     and freight and insurance for C rules. The costing must have
     one line per contract item, in the contract's currency. ``quotation_number`` is
     the quotation's own number (a quotation is not the contract: without it the
-    quotation carries the contract's number).
+    quotation carries the contract's number). ``charges_tolerance`` is how much of each
+    receipt's bank charges counts as paid (contract currency; default none), for the
+    workflow: a USD 25 charge on a deposit otherwise leaves it USD 25 short.
 
     >>> order = OrderFile.sample()
     >>> order.contract.number, len(order.costing.lines), [t.short for t in order.quotation_terms]
@@ -116,12 +126,20 @@ class OrderFile:
     costing: CostInputs | None = attrs.field(default=None, converter=optional(_costing))
     quotation_terms: tuple[TradeTerm, ...] = attrs.field(default=(), converter=_terms)
     quotation_number: str | None = attrs.field(default=None, converter=optional(_quotation_no))
+    charges_tolerance: Money | None = attrs.field(default=None, converter=optional(_tolerance))
 
     def __attrs_post_init__(self) -> None:
         check(self, self._cross)
 
     def _cross(self) -> Iterator[Problem]:
         costing, contract = self.costing, self.contract
+        tolerance = self.charges_tolerance
+        if tolerance is not None and tolerance.currency != contract.currency:
+            yield Problem(
+                "charges_tolerance",
+                str(tolerance),
+                f"the contract is in {contract.currency.code}; give the tolerance in it",
+            )
         if costing is None:
             if self.quotation_terms:
                 yield Problem(

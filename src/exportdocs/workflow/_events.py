@@ -287,9 +287,9 @@ class ContractConfirmed(Event):
 
 @attrs.frozen(field_transformer=collecting)
 class PaymentReceived(Event):
-    """Money credited to the seller's account, as the bank advice shows it.
+    """A payment from the buyer arrived: what was sent, and what banks deducted.
 
-    ``amount`` is what the buyer sent, in the currency received; ``bank_charges``
+    As the bank advice shows it: ``amount`` is what the buyer sent, in the currency received; ``bank_charges``
     what banks deducted on the way (same currency), so ``amount - bank_charges``
     was credited. A receipt in another currency than the contract's needs
     ``rate``: contract currency per unit received (EUR received, USD contract:
