@@ -34,7 +34,6 @@ from pathlib import Path
 import attrs
 
 from exportdocs import (
-    BankAccount,
     Contract,
     Dimensions,
     Incoterm,
@@ -62,6 +61,7 @@ from exportdocs.costing import (
     Target,
     lines_from_contract,
 )
+from exportdocs.samples import sample_seller
 
 #: The seed every order's random generator starts from (with the order's name).
 SEED = 20261206
@@ -70,31 +70,6 @@ SEED = 20261206
 ORDERS = Path(__file__).resolve().parent / "orders"
 
 # -- parties -------------------------------------------------------------------------
-
-
-def _seller() -> Party:
-    return Party(
-        name="Ningbo Brightway Lighting Co., Ltd.",
-        name_zh="宁波明途照明有限公司",
-        address=("No. 88 Jinshan Road, Yinzhou District", "Ningbo, Zhejiang 315100"),
-        address_zh=("浙江省宁波市鄞州区金山路88号", "邮编 315100"),
-        country="CN",
-        contact="Lily Chen (Sales Manager)",
-        phone="+86 574 8765 4321",
-        email="lily.chen@brightway-lighting.example",
-        tax_id="91330212MA2AB3CD4E",
-        bank=BankAccount(
-            beneficiary="Ningbo Brightway Lighting Co., Ltd.",
-            beneficiary_address=(
-                "No. 88 Jinshan Road, Yinzhou District",
-                "Ningbo, Zhejiang 315100, China",
-            ),
-            bank_name="Bank of China, Ningbo Branch",
-            bank_address=("139 Yaohang Street", "Ningbo, Zhejiang, China"),
-            swift="BKCHCNBJ92A",
-            account_number="3581 5863 7412",
-        ),
-    )
 
 
 @dataclass(frozen=True)
@@ -686,7 +661,7 @@ def build(spec: Spec) -> OrderFile:
     contract = Contract(
         number=f"BW-{date:%Y}-{spec.name[:3].upper()}{rng.randint(100, 999)}",
         date=date,
-        seller=_seller(),
+        seller=sample_seller(),
         buyer=buyer.party,
         items=tuple(items),
         trade_term=TradeTerm(spec.incoterm, trade_place),

@@ -41,7 +41,6 @@ from exportdocs.render import (
     Signatures,
     Style,
     Target,
-    needs_landscape,
     render,
 )
 from exportdocs.render import Party as Box
@@ -330,15 +329,6 @@ class TradeDocument:
                 raise
         turned = attrs.evolve(self.style, orientation=Orientation.LANDSCAPE)
         return render(self.document, turned, format, target)
-
-    @property
-    def page_style(self) -> Style:
-        """The style the document is rendered with: :attr:`style`, turned landscape when
-        a table needs it (:func:`exportdocs.render.needs_landscape`)."""
-        style = self.style
-        if style.orientation is Orientation.PORTRAIT and needs_landscape(self.document, style):
-            return attrs.evolve(style, orientation=Orientation.LANDSCAPE)
-        return style
 
     def pdf(self, target: Target = None) -> bytes | None:
         """Render as PDF (see :meth:`render`)."""

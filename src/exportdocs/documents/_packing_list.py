@@ -18,8 +18,6 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
-import attrs
-
 from exportdocs._cartons import LinePacking
 from exportdocs._contract import Contract
 from exportdocs._words import packages_in_words, packages_in_words_zh
@@ -93,8 +91,9 @@ def build_packing_list(
     blocks: list[Any] = [Header(ctx.label("packing_list"), info=info), PartyBoxes(parties)]
     if route:
         blocks.append(KeyValueGrid(route, columns=ctx.grid_columns))
-    table = _table(c, ctx)
-    blocks.append(table)
+    # The table's last rows, the totals with the packages in words, the note and the
+    # signature stay together (keep_with_next): the last page never holds only the signature.
+    blocks.append(_table(c, ctx))
     totals: list[tuple[str, str]] = []
     words = None
     if plan.total_cartons:
@@ -109,9 +108,6 @@ def build_packing_list(
             ),
         ]
         words = packages_words(plan.total_cartons, ctx)
-    # The table's last rows, the totals with the packages in words, the note and the
-    # signature stay together: the last page never holds only the signature.
-    blocks[-1] = attrs.evolve(table, keep_with_next=True)
     if totals:
         blocks.append(Totals(totals, words=words, keep_with_next=True))
     # Only what the buyer needs to read the table: how the totals are rounded is the
@@ -249,4 +245,4 @@ def _table(c: Contract, ctx: Ctx) -> ItemTable:
             f.number(plan.cbm, 3),
         ]
     ]
-    return ItemTable(columns, rows, totals=totals)
+    return ItemTable(columns, rows, totals=totals, keep_with_next=True)

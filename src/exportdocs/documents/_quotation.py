@@ -224,8 +224,7 @@ def build_quotation(
         PartyBoxes(
             [party_box("to", c.buyer, ctx, phone=False), Box(ctx.label("terms"), _lines(terms))]
         ),
-        # The table's last rows keep with the notes and the signatures.
-        attrs.evolve(_table(c, ctx, columns_terms, has_photo), keep_with_next=True),
+        _table(c, ctx, columns_terms, has_photo),  # keeps with the notes and signatures
     ]
     # Notes and remarks in one small block: the heading never sits alone at a page foot,
     # and the signatures get the room (the price term above already names Incoterms 2020).
@@ -312,4 +311,4 @@ def _table(c: Any, ctx: Ctx, prices: list[PriceColumn], photo: bool) -> ItemTabl
                 f.number(packing.gross_weight_per_carton, 2),
             ]
         rows.append(row)
-    return ItemTable(columns, rows)
+    return ItemTable(columns, rows, keep_with_next=True)

@@ -33,6 +33,7 @@ __all__ = [
     "page_label_parts",
     "title_em",
     "widest_word",
+    "word_bound",
     "wrap",
 ]
 
@@ -62,44 +63,45 @@ def cell_at(at: str, part: str, row: int, column: int) -> Where:
 
 _NO_BREAK_BEFORE = frozenset("，。、；：！？）》」』】〕％〉”’,.;:!?)]}%")
 _NO_BREAK_AFTER = frozenset("（《「『【〔〈“‘([{")
-_BREAK_AFTER = frozenset("-/")
 _DIGITS = frozenset("0123456789")
 #: Chinese units a number keeps on its line (``600×600毫米``, ``360度``).
 _ZH_UNITS = (
     "立方米|平方米|立方|毫米|厘米|千克|公斤|毫升|英寸|盎司|米|克|吨|升|瓦|伏|度|个|件|只"
     "|套|箱|卷|张|片|台|双|对|包|袋|码|磅|寸|份|条|根|盒|瓶|罐|支|块|托"
 )
-#: A number and its unit: ``40 W``, ``12 V``, ``5 mm``, ``360 °C``, ``360度``. The span
-#: from the last digit to the unit's end is never broken.
+#: A Latin unit (``W``, ``mm``, ``%``, ``°C``), not the start of a longer word.
 _LATIN_UNIT = r"(?:[A-Za-z]{1,3}|%|°[CF]?|[µμ][A-Za-z]{1,2})(?![A-Za-z])"
-#: The same for text without CJK (faster: no Chinese units to try).
+_UNIT_WORD = re.compile(_LATIN_UNIT)
+#: A number and its unit: ``40 W``, ``12 V``, ``5 mm``, ``360 °C``, ``360度``. The span
+#: from the last digit to the unit's end is never broken. The Latin-only pattern is the
+#: same rule for text without CJK (faster: no Chinese units to try).
 _NUMBER_LATIN_UNIT = re.compile(rf"\d[ \u00a0]{_LATIN_UNIT}")
-_NUMBER_UNIT = re.compile(
-    rf"\d(?:[ \u00a0]?(?:{_ZH_UNITS})|[ \u00a0](?:[A-Za-z]{{1,3}}|%|°[CF]?|[µμ][A-Za-z]{{1,2}})(?![A-Za-z]))"
-)
+_NUMBER_UNIT = re.compile(rf"\d(?:[ \u00a0]?(?:{_ZH_UNITS})|[ \u00a0]{_LATIN_UNIT})")
+#: A digit before a space: a number that may be glued to its unit.
+_GLUE_HINT = re.compile(r"\d ")
 _WIDE_RANGE = "\u2e80-\U0010ffff"
+_HAS_WIDE = re.compile(f"[{_WIDE_RANGE}]")
 _NB_BEFORE = re.escape("".join(sorted(_NO_BREAK_BEFORE)))
 _NB_AFTER = re.escape("".join(sorted(_NO_BREAK_AFTER)))
-#: The break opportunities, as zero-width (or space) matches, so that ``breaks`` runs
-#: in the regex engine, not character by character in Python: a run of spaces not at
-#: the start; after ``-`` or ``/`` unless a digit or space follows; around a CJK
-#: character, except before closing or after opening punctuation, after a digit or
-#: next to a space.
+#: The break opportunities, found by the regex engine rather than character by character
+#: in Python: a run of spaces not at the start; after ``-`` or ``/`` unless a digit or a
+#: space follows (the match ends where the next line starts); around a CJK character,
+#: except before closing or after opening punctuation, after a digit or next to a space.
 _SPACES = re.compile(r"(?<=[^ ]) +")
-_AFTER_DASH = re.compile(r"(?<=[-/])(?=[^\d ])")
-_HAS_WIDE = re.compile(f"[{_WIDE_RANGE}]")
-#: Both rules for text without CJK, in one pattern (matches come in order).
-_LATIN_BREAK = re.compile(r"(?<=[^ ]) +|(?<=[-/])(?=[^\d ])")
-#: A dash or slash a line may break after (its match ends where the next line starts).
 _DASH_BREAK = re.compile(r"[-/](?=[^\d ])")
 _WIDE_BREAK = re.compile(
     f"(?<=[{_WIDE_RANGE}])(?<![{_NB_AFTER}])(?=[^ {_NB_BEFORE}])"
     f"|(?<=[^ \\d{_NB_AFTER}])(?=[{_WIDE_RANGE}])(?![{_NB_BEFORE}])"
 )
-#: A digit before a space: a number that may be glued to its unit.
-_GLUE_HINT = re.compile(r"\d ")
-#: A word that is a unit (``W``, ``mm``, ``%``, ``°C``) or starts with one (``W,``).
-_UNIT_WORD = re.compile(r"(?:[A-Za-z]{1,3}|%|°[CF]?|[µμ][A-Za-z]{1,2})(?![A-Za-z])")
+
+
+def _glued(para: str, wide: bool) -> set[int]:
+    """Positions a line may not break before: inside a number and its unit."""
+    glued: set[int] = set()
+    if not _DIGITS.isdisjoint(para):
+        for m in (_NUMBER_UNIT if wide else _NUMBER_LATIN_UNIT).finditer(para):
+            glued.update(range(m.start() + 1, m.end()))
+    return glued
 
 
 def breaks(para: str) -> list[tuple[int, int]]:
@@ -116,29 +118,12 @@ def breaks(para: str) -> list[tuple[int, int]]:
     >>> breaks("每箱体积（立方米）")
     [(1, 1), (2, 2), (3, 3), (4, 4), (6, 6), (7, 7)]
     """
-    glued: set[int] = set()
     wide = _HAS_WIDE.search(para) is not None
-    if not _DIGITS.isdisjoint(para):
-        for m in (_NUMBER_UNIT if wide else _NUMBER_LATIN_UNIT).finditer(para):
-            glued.update(range(m.start() + 1, m.end()))
-    if not wide:  # one pass, in order
-        if glued:
-            return [
-                (m.start(), m.end()) for m in _LATIN_BREAK.finditer(para) if m.start() not in glued
-            ]
-        return [(m.start(), m.end()) for m in _LATIN_BREAK.finditer(para)]
-    if glued:
-        out = [(m.start(), m.end()) for m in _SPACES.finditer(para) if m.start() not in glued]
-        out += [
-            (m.start(), m.start()) for m in _AFTER_DASH.finditer(para) if m.start() not in glued
-        ]
-    else:
-        out = [(m.start(), m.end()) for m in _SPACES.finditer(para)]
-        out += [(m.start(), m.start()) for m in _AFTER_DASH.finditer(para)]
+    glued = _glued(para, wide)
+    out = [(m.start(), m.end()) for m in _SPACES.finditer(para) if m.start() not in glued]
+    out += [(m.end(), m.end()) for m in _DASH_BREAK.finditer(para) if m.end() not in glued]
     if wide:
-        out += [
-            (m.start(), m.start()) for m in _WIDE_BREAK.finditer(para) if m.start() not in glued
-        ]
+        out += [(m.start(),) * 2 for m in _WIDE_BREAK.finditer(para) if m.start() not in glued]
         out = list(dict.fromkeys(out))  # a position both rules allow, once
     out.sort()
     return out
@@ -196,10 +181,7 @@ def _wrap_latin(para: str, acc: list[float], max_units: float, lines: list[str])
     a bisection for a dash), so a long paragraph costs per line, not per character.
     """
     n = len(para)
-    glued: set[int] = set()
-    if not _DIGITS.isdisjoint(para):
-        for m in _NUMBER_LATIN_UNIT.finditer(para):
-            glued.update(range(m.start() + 1, m.end()))
+    glued = _glued(para, False)
     dashes: list[int] = []
     if "-" in para or "/" in para:
         dashes = [m.end() for m in _DASH_BREAK.finditer(para) if m.end() not in glued]
@@ -293,7 +275,7 @@ def longest_word(text: str, adv: dict[str, float]) -> float:
 #: Where running text may break in the fast path of :func:`widest_word`.
 _SPACE_OR_NEWLINE = re.compile(r"[ \n]+")
 #: A number glued to its unit with the words around them: ``(40 W,``.
-_GLUED_PIECE = re.compile(rf"[^ \n]*\d {_LATIN_UNIT}[^ \n]*")
+_GLUED_PIECE = re.compile(rf"(?<![^ \n])[^ \n]*\d {_LATIN_UNIT}[^ \n]*")
 
 
 def widest_word(texts: Sequence[str], adv: dict[str, float]) -> float:
@@ -325,6 +307,27 @@ def widest_word(texts: Sequence[str], adv: dict[str, float]) -> float:
         for m in _GLUED_PIECE.finditer(joined):
             widest = max(widest, sum(map(adv.__getitem__, m.group())))
     return widest
+
+
+def word_bound(texts: Sequence[str], adv: dict[str, float]) -> float:
+    """An upper bound of :func:`widest_word` that costs a ``split``: the most characters
+    in a piece no break may split (space-separated, or a number with its unit) times
+    the widest advance among the texts' characters. Independent of the texts' order.
+
+    >>> adv = dict.fromkeys("abcdefgh -1W", 500.0)
+    >>> word_bound(["abc defgh", "a 1 W"], adv) >= widest_word(["abc defgh", "a 1 W"], adv)
+    True
+    """
+    joined = "\n".join(texts)
+    longest = max(map(len, joined.replace("\n", " ").split(" ")))
+    if _GLUE_HINT.search(joined) is not None:  # pieces never run across two texts
+        longest = max([longest, *map(len, _GLUED_PIECE.findall(joined))])
+    chars = set(joined)
+    try:
+        widest = max(map(adv.__getitem__, chars))
+    except KeyError:  # a character only the rough measure knows: one em
+        widest = max(max((adv.get(ch, 0.0) for ch in chars), default=0.0), 1000.0)
+    return longest * widest
 
 
 def page_label_parts(language: Language) -> list[tuple[str, str, str]]:

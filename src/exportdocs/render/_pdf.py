@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from exportdocs.exceptions import TableTooWideError
 from exportdocs.render._blocks import (
     Document,
     Header,
@@ -39,7 +40,7 @@ from exportdocs.render._layout import (
 )
 from exportdocs.render._pdf_canvas import GRID, INK, MUTED, ZEBRA, Canvas, Line, Op
 from exportdocs.render._pdf_file import PdfFile
-from exportdocs.render._pdf_table import TableLayout, table_fits
+from exportdocs.render._pdf_table import TableLayout
 from exportdocs.render._pdf_write import DocFont, write_pages
 from exportdocs.render._style import Style
 from exportdocs.render._table import KEEP_ROWS, Align, ItemTable
@@ -440,8 +441,11 @@ def needs_landscape(document: Document, style: Style) -> bool:
     Then only landscape prints it without cutting a figure; :class:`TradeDocument`
     turns such a document (both formats) rather than refuse it.
     """
-    tables = [b for b in document.blocks if isinstance(b, ItemTable)]
-    if not tables:
-        return False
     page = Canvas(style, FontPlan(style.fonts, need_cjk=style.language.needs_cjk))
-    return not all(table_fits(page, table) for table in tables)
+    for b, block in enumerate(document.blocks):
+        if isinstance(block, ItemTable):
+            try:  # measured only, as the DOCX backend measures (a missing glyph is 1 em)
+                TableLayout(page, block, f"blocks[{b}]", lay=False, rough=True)
+            except TableTooWideError:
+                return True
+    return False

@@ -24,11 +24,18 @@ from operator import itemgetter
 from typing import Any
 
 from exportdocs.exceptions import RenderError, TableTooWideError
-from exportdocs.render._layout import MM_PER_PT, Where, cell_at, located, widest_word
+from exportdocs.render._layout import (
+    MM_PER_PT,
+    Where,
+    cell_at,
+    located,
+    widest_word,
+    word_bound,
+)
 from exportdocs.render._pdf_canvas import GRID, INK, WHITE, ZEBRA, Canvas, Line
 from exportdocs.render._table import KEEP_ROWS, ImageCell, ItemTable
 
-__all__ = ["BODY_PT", "FLOOR_PT", "TableLayout", "table_fits"]
+__all__ = ["BODY_PT", "FLOOR_PT", "TableLayout"]
 
 
 #: The body text size of a table that fits, and the smallest it steps down to.
@@ -56,8 +63,6 @@ _TITLE_WORD = re.compile(r"[(（]?[^\s(（/]+/?|/")
 
 _K = MM_PER_PT / 1000.0  # mm per 1/1000 em at 1 pt
 #: For :func:`_word_bound`: a number and the word after it (a unit may be glued to it).
-_GLUE = re.compile(r"\d ")
-_GLUED = re.compile(r"(?<![^ \n])[^ \n]*\d [^ \n]*")
 
 
 class _RoughAdvances(dict[str, float]):
@@ -73,28 +78,6 @@ _ROUGH_ADV = _RoughAdvances()
 
 #: A laid-out cell: lines of text, an image (path, w, h) or () when empty.
 _Laid = Any
-
-
-def _word_bound(texts: Sequence[str], adv: dict[str, float]) -> float:
-    """An upper bound of the texts' widest word (``widest_word``) that costs a ``split``:
-    the most characters in a space-separated piece (two, with a glued unit) times the
-    widest advance among the texts' characters. Independent of the texts' order."""
-    joined = "\n".join(texts)
-    longest = max(map(len, joined.replace("\n", " ").split(" ")))
-    if _GLUE.search(joined) is not None:  # pieces never run across two texts
-        longest = max(longest, *map(len, _GLUED.findall(joined)))
-    chars = set(joined)
-    try:
-        widest = max(map(adv.__getitem__, chars))
-    except KeyError:  # a character only the rough measure knows: one em
-        widest = max(max((adv.get(ch, 0.0) for ch in chars), default=0.0), 1000.0)
-    return longest * widest
-
-
-#: Column titles measured in a process's bold Latin face: (widest line, widest word).
-#: Titles are the documents' fixed labels, so a few hundred at most; faces are loaded
-#: once per process and never freed, so they can be keys.
-_TITLES: dict[tuple[str, Any], tuple[float, float]] = {}
 
 
 class TableLayout:
@@ -173,7 +156,7 @@ class TableLayout:
                         body_pref[c] = max(body_pref[c], widest)
                         if col.wrap:
                             self._words.append((c, latin.adv, strings))
-                            body_min[c] = max(body_min[c], _word_bound(strings, latin.adv))
+                            body_min[c] = max(body_min[c], word_bound(strings, latin.adv))
                         else:
                             body_min[c] = max(body_min[c], widest)
                         continue
@@ -201,7 +184,7 @@ class TableLayout:
                         body_min[c] = units
                 for adv, column in texts.values():
                     self._words.append((c, adv, column))
-                    body_min[c] = max(body_min[c], _word_bound(column, adv))
+                    body_min[c] = max(body_min[c], word_bound(column, adv))
         return body_min, body_pref, image_min, image_pref
 
     def _exact_words(self, body_min: list[float]) -> None:
@@ -243,25 +226,16 @@ class TableLayout:
         cap = _WORD_CAP * page.cw
         head_min = [0.0] * n
         head_pref = [0.0] * n
-        bold = self.plan.bold
         for c, col in enumerate(block.columns):
-            if not col.title:
-                continue
-            known = _TITLES.get((col.title, bold))
-            if known is None:
+            if col.title:
                 where = located(f"{self.at}.columns[{c}]")
                 _, font = self._measure(col.title, True, where)
                 adv = self._adv(font, True)
-                known = (
-                    max(sum(map(adv.__getitem__, p)) for p in col.title.split("\n")),
-                    max(
-                        (sum(map(adv.__getitem__, w)) for w in _TITLE_WORD.findall(col.title)),
-                        default=0.0,
-                    ),
+                head_pref[c] = max(sum(map(adv.__getitem__, p)) for p in col.title.split("\n"))
+                head_min[c] = max(
+                    (sum(map(adv.__getitem__, w)) for w in _TITLE_WORD.findall(col.title)),
+                    default=0.0,
                 )
-                if font is bold and len(_TITLES) < 4096:  # the bold face lives as long as we do
-                    _TITLES[(col.title, bold)] = known
-            head_pref[c], head_min[c] = known
 
         def widths(size: float) -> tuple[list[float], list[float]]:
             k, hk = size * _K, size * _HEAD * _K
@@ -466,29 +440,3 @@ class TableLayout:
             page.new_page()
             self.draw_head()
             finish()
-
-
-def table_fits(page: Canvas, block: ItemTable) -> bool:
-    """Whether ``block``'s columns fit ``page`` (measured only, nothing laid out).
-
-    A quick bound first: when every cell's characters at their widest possible
-    advance fit, nothing needs measuring (the usual case, and the cheap one).
-    """
-    em = FLOOR_PT * _K * 1000.0 * 1.1  # mm per character at its widest (1.1 em), at 7 pt
-    longest = [len(col.title) * em for col in block.columns]
-    for row in (*block.rows, *block.totals):
-        for c, cell in enumerate(row):
-            if isinstance(cell, str) and len(cell) * em > longest[c]:
-                longest[c] = len(cell) * em
-    cap = _WORD_CAP * page.cw
-    need = sum(
-        (min(w, cap) if col.wrap else w) + 2 * _PAD_X_MIN + _EPS
-        for w, col in zip(longest, block.columns, strict=True)
-    )
-    if need <= page.cw and not any(isinstance(c, ImageCell) for r in block.rows for c in r):
-        return True
-    try:
-        TableLayout(page, block, "", lay=False)
-    except TableTooWideError:
-        return False
-    return True
